@@ -1,0 +1,1 @@
+CREATE INDEX `outbox_pending_addr` ON `outbox` (`channel`,`address`,`id`) WHERE status = 'pending';

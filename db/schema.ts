@@ -1,0 +1,226 @@
+/**
+ * SQLite schema (drizzle). Times are integer milliseconds since the epoch, set in code: SQLite's
+ * own clock has second precision. JSON columns hold plain objects written by repositories.
+ * A PostgreSQL schema, when added, lives beside this one with the same inferred row types.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const residents = sqliteTable(
+  'residents',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    channel: text('channel').notNull(),
+    /** The platform's user id; never shown to offices or written to logs. */
+    platformUserId: text('platform_user_id').notNull(),
+    /** Opaque address the channel adapter sends to (a chat id, a wechat contact id ...). */
+    address: text('address').notNull(),
+    language: text('language').notNull().default('zh-CN'),
+    /** What offices see instead of the platform identity, such as 居民A7K3. */
+    pseudonym: text('pseudonym').notNull(),
+    phone: text('phone'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('residents_channel_user').on(t.channel, t.platformUserId)],
+);
+
+export const tickets = sqliteTable(
+  'tickets',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Readable number, unique per city: 20261129-0007. */
+    number: text('number').notNull(),
+    cityId: text('city_id').notNull(),
+    kind: text('kind').notNull().default('report'), // report | inquiry
+    state: text('state').notNull(),
+    categoryId: text('category_id'),
+    areaId: text('area_id'),
+    unitId: text('unit_id').notNull(),
+    text: text('text').notNull(),
+    lat: real('lat'),
+    lon: real('lon'),
+    /** Coordinates are stored in WGS-84 whatever the channel sent. */
+    routeConfidence: real('route_confidence'),
+    residentId: integer('resident_id').references(() => residents.id),
+    channel: text('channel').notNull(),
+    ackDueAt: integer('ack_due_at').notNull(),
+    resolveDueAt: integer('resolve_due_at').notNull(),
+    acceptedAt: integer('accepted_at'),
+    resolvedAt: integer('resolved_at'),
+    closedAt: integer('closed_at'),
+    escalatedAt: integer('escalated_at'),
+    rejectReason: text('reject_reason'),
+    rating: text('rating'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('tickets_city_number').on(t.cityId, t.number),
+    index('tickets_unit_state').on(t.unitId, t.state),
+    index('tickets_resident').on(t.residentId),
+  ],
+);
+
+/** Append-only history of every ticket change. */
+export const ticketEvents = sqliteTable(
+  'ticket_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ticketId: integer('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
+    at: integer('at').notNull(),
+    /** resident:<id> | staff:<id> | system */
+    actor: text('actor').notNull(),
+    type: text('type').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state'),
+    note: text('note'),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index('ticket_events_ticket').on(t.ticketId, t.id)],
+);
+
+export const ticketPhotos = sqliteTable('ticket_photos', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  ticketId: integer('ticket_id')
+    .notNull()
+    .references(() => tickets.id),
+  /** Path relative to the media directory. */
+  path: text('path').notNull(),
+  mime: text('mime').notNull(),
+  /** resident | office */
+  source: text('source').notNull().default('resident'),
+  createdAt: integer('created_at').notNull(),
+});
+
+/** Per city and day counter behind readable ticket numbers. */
+export const ticketCounters = sqliteTable(
+  'ticket_counters',
+  {
+    cityId: text('city_id').notNull(),
+    day: text('day').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [uniqueIndex('ticket_counters_pk').on(t.cityId, t.day)],
+);
+
+/** Durable queue of every outgoing message. */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    channel: text('channel').notNull(),
+    address: text('address').notNull(),
+    payload: text('payload', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+    /** pending | delivered | failed */
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    /** Set while a dispatcher holds the row; a stale lease is taken over after a crash. */
+    leaseUntil: integer('lease_until'),
+    lastError: text('last_error'),
+    /** Optional idempotency key: the same key is enqueued once. */
+    dedupeKey: text('dedupe_key'),
+    ticketId: integer('ticket_id'),
+    createdAt: integer('created_at').notNull(),
+    deliveredAt: integer('delivered_at'),
+  },
+  (t) => [
+    index('outbox_due').on(t.status, t.nextAttemptAt),
+    // Head-of-line leasing looks up the oldest pending row per channel and address.
+    index('outbox_pending_addr').on(t.channel, t.address, t.id).where(sql`status = 'pending'`),
+    uniqueIndex('outbox_dedupe').on(t.dedupeKey).where(sql`dedupe_key IS NOT NULL`),
+  ],
+);
+
+/** Platform updates already handled, so a redelivered webhook does nothing twice. */
+export const inboundSeen = sqliteTable(
+  'inbound_seen',
+  {
+    channel: text('channel').notNull(),
+    messageId: text('message_id').notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [uniqueIndex('inbound_seen_pk').on(t.channel, t.messageId)],
+);
+
+/** Conversation state per chat, so a restart resumes at the same step. */
+export const conversations = sqliteTable(
+  'conversations',
+  {
+    channel: text('channel').notNull(),
+    chatId: text('chat_id').notNull(),
+    flow: text('flow'),
+    step: text('step'),
+    state: text('state', { mode: 'json' }).$type<Record<string, unknown>>(),
+    language: text('language'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('conversations_pk').on(t.channel, t.chatId)],
+);
+
+/** Messages of the web chat, both ways, so a reloaded page shows the conversation. */
+export const webMessages = sqliteTable(
+  'web_messages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** The anonymous session id kept in the resident's cookie. */
+    sessionId: text('session_id').notNull(),
+    direction: text('direction').notNull(), // in | out
+    payload: text('payload', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('web_messages_session').on(t.sessionId, t.id)],
+);
+
+/** Residents who opted in to campaign messages. */
+export const subscriptions = sqliteTable(
+  'subscriptions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    residentId: integer('resident_id')
+      .notNull()
+      .references(() => residents.id),
+    channel: text('channel').notNull(),
+    address: text('address').notNull(),
+    areaId: text('area_id'),
+    language: text('language').notNull(),
+    tags: text('tags', { mode: 'json' }).$type<string[]>().notNull(),
+    /** active | unsubscribed */
+    status: text('status').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('subscriptions_resident').on(t.residentId), index('subscriptions_status').on(t.status, t.channel)],
+);
+
+/** The FAQ knowledge base, seeded from the pack and edited by staff. */
+export const faqEntries = sqliteTable('faq_entries', {
+  id: text('id').primaryKey(),
+  question: text('question').notNull(),
+  variants: text('variants', { mode: 'json' }).$type<string[]>().notNull(),
+  answer: text('answer').notNull(),
+  tags: text('tags', { mode: 'json' }).$type<string[]>().notNull(),
+  /** pack (as seeded) | staff (edited; a pack reload no longer overwrites it) */
+  source: text('source').notNull(),
+  /** Staff deleted it: kept so a pack reload does not bring it back. */
+  deleted: integer('deleted', { mode: 'boolean' }).notNull().default(false),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** Questions the FAQ could not answer, and answers residents found unhelpful: staff's to-do list. */
+export const faqFeedback = sqliteTable(
+  'faq_feedback',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** unanswered | helpful | unhelpful */
+    kind: text('kind').notNull(),
+    faqId: text('faq_id'),
+    question: text('question').notNull(),
+    residentId: integer('resident_id'),
+    ticketId: integer('ticket_id'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('faq_feedback_kind').on(t.kind, t.createdAt)],
+);

@@ -1,0 +1,34 @@
+/**
+ * Opens the SQLite database and brings its schema up to date with the generated migrations.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from '../schema.js';
+
+export type SqliteDb = BetterSQLite3Database<typeof schema>;
+
+const MIGRATIONS = resolve(dirname(fileURLToPath(import.meta.url)), '../migrations');
+
+export interface OpenSqliteOptions {
+  /** File path, or ':memory:'. Parent directories are created. */
+  file: string;
+  /** How long a writer waits for another connection's lock, in ms. Default 5000. */
+  busyTimeoutMs?: number;
+}
+
+export function openSqlite(options: OpenSqliteOptions): { sqlite: Database.Database; db: SqliteDb } {
+  if (options.file !== ':memory:') mkdirSync(dirname(resolve(options.file)), { recursive: true });
+  const sqlite = new Database(options.file);
+  // WAL lets readers run beside the writer; NORMAL sync is durable across process crashes in WAL mode.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+  const db = drizzle(sqlite, { schema });
+  migrate(db, { migrationsFolder: MIGRATIONS });
+  return { sqlite, db };
+}

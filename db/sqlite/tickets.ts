@@ -1,0 +1,96 @@
+import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { NotFoundError } from '../../src/errors.js';
+import type {
+  NewTicket,
+  NewTicketEvent,
+  Ticket,
+  TicketEvent,
+  TicketFilter,
+  TicketPhoto,
+  TicketRepo,
+} from '../../src/store/ports.js';
+import { ticketCounters, ticketEvents, ticketPhotos, tickets } from '../schema.js';
+import type { SqliteDb } from './open.js';
+
+const asTicket = (row: typeof tickets.$inferSelect): Ticket => row as Ticket;
+
+export function sqliteTicketRepo(db: SqliteDb): TicketRepo {
+  return {
+    async nextNumber(cityId, day) {
+      const [row] = db
+        .insert(ticketCounters)
+        .values({ cityId, day, last: 1 })
+        .onConflictDoUpdate({ target: [ticketCounters.cityId, ticketCounters.day], set: { last: sql`${ticketCounters.last} + 1` } })
+        .returning({ last: ticketCounters.last })
+        .all();
+      return `${day}-${String(row!.last).padStart(4, '0')}`;
+    },
+
+    async insert(ticket: NewTicket) {
+      return asTicket(db.insert(tickets).values(ticket).returning().get());
+    },
+
+    async update(id, patch) {
+      const row = db.update(tickets).set(patch).where(eq(tickets.id, id)).returning().get();
+      if (!row) throw new NotFoundError('ticket', String(id));
+      return asTicket(row);
+    },
+
+    async byId(id) {
+      const row = db.select().from(tickets).where(eq(tickets.id, id)).get();
+      return row && asTicket(row);
+    },
+
+    async byNumber(cityId, number) {
+      const row = db
+        .select()
+        .from(tickets)
+        .where(and(eq(tickets.cityId, cityId), eq(tickets.number, number)))
+        .get();
+      return row && asTicket(row);
+    },
+
+    async list(filter: TicketFilter) {
+      const where: SQL[] = [];
+      if (filter.unitId) where.push(eq(tickets.unitId, filter.unitId));
+      if (filter.states?.length) where.push(inArray(tickets.state, filter.states));
+      if (filter.residentId !== undefined) where.push(eq(tickets.residentId, filter.residentId));
+      if (filter.createdFrom !== undefined) where.push(gte(tickets.createdAt, filter.createdFrom));
+      if (filter.createdTo !== undefined) where.push(lt(tickets.createdAt, filter.createdTo));
+      return db
+        .select()
+        .from(tickets)
+        .where(and(...where))
+        .orderBy(desc(tickets.createdAt), desc(tickets.id))
+        .limit(filter.limit ?? 100)
+        .all()
+        .map(asTicket);
+    },
+
+    async appendEvent(event: NewTicketEvent) {
+      return db.insert(ticketEvents).values(event).returning().get() as TicketEvent;
+    },
+
+    async events(ticketId) {
+      return db
+        .select()
+        .from(ticketEvents)
+        .where(eq(ticketEvents.ticketId, ticketId))
+        .orderBy(asc(ticketEvents.id))
+        .all() as TicketEvent[];
+    },
+
+    async addPhoto(photo) {
+      return db.insert(ticketPhotos).values(photo).returning().get() as TicketPhoto;
+    },
+
+    async photos(ticketId) {
+      return db
+        .select()
+        .from(ticketPhotos)
+        .where(eq(ticketPhotos.ticketId, ticketId))
+        .orderBy(asc(ticketPhotos.id))
+        .all() as TicketPhoto[];
+    },
+  };
+}

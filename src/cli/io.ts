@@ -1,0 +1,16 @@
+/** Streams a CLI subcommand reads and writes; tests pass their own. */
+export interface CliIo {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+/** A subcommand takes its arguments (after its own name) and returns the exit code. */
+export type Subcommand = (args: string[], io: CliIo) => Promise<number>;
+
+/** Reads `--name value` from args; undefined when absent. */
+export function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  if (i === -1) return undefined;
+  return args[i + 1];
+}

@@ -1,0 +1,151 @@
+/**
+ * The FAQ engine: finds the entry that answers a resident's question, or abstains.
+ *
+ * A score in [0, 1] combines two coverages, both weighted by general-language IDF (so they do not
+ * drift with the size of the knowledge base):
+ * - recall: how much of the question's content the entry explains (its question, variants, tags,
+ *   and lightly its answer). An out-of-scope question leaves its topic words unexplained.
+ * - precision: how much of the entry's best-matching question or variant the resident's question
+ *   covers. A question sharing only a side word with an entry covers little of it.
+ * The engine answers when the score reaches a fixed threshold, and abstains otherwise.
+ */
+import type { FaqEntry } from '../pack/schema.js';
+import { units } from './analyze.js';
+import { buildIndex, type Surface } from './kb-index.js';
+import { queryUnitDegrees, Scratch, surfaceUnitDegree, type QueryTerms } from './match.js';
+
+export interface FaqMatch {
+  id: string;
+  /** Similarity in [0, 1], comparable across packs. */
+  score: number;
+  /** Share of the question's content the entry explains, in [0, 1]. */
+  recall: number;
+  /** Share of the entry's best-matching question or variant the question covers, in [0, 1]. */
+  precision: number;
+}
+
+export interface FaqAnswer {
+  /** The entry to show, or null when the engine abstains. */
+  best: FaqMatch | null;
+  /** The top candidate even when the engine abstains (for logs and the CLI's score). */
+  top: FaqMatch | null;
+  /** Up to 2 other close entries to offer as "did you mean". */
+  suggestions: FaqMatch[];
+  abstained: boolean;
+}
+
+export interface FaqEngineOptions {
+  /** Minimum score to answer. Default 0.42. */
+  threshold?: number;
+  /** Minimum score to offer an entry as a suggestion. Default 0.3. */
+  suggestFloor?: number;
+  /** A suggestion beside an answer must score within this of the answer. Default 0.15. */
+  suggestMargin?: number;
+  /** Weight of a match found only in an entry's answer text. Default 0.7. */
+  answerWeight?: number;
+  /** Share of the score from recall (query coverage); the rest is precision. Default 0.65. */
+  recallShare?: number;
+  /**
+   * Pseudo-weight added to a surface's total when computing precision, so that a one-word
+   * question ("创卫是什么") is not fully covered by every query that mentions its word. Default 4.
+   */
+  precisionPrior?: number;
+}
+
+export interface FaqEngine {
+  answer(text: string): FaqAnswer;
+  /** Replaces the knowledge base (staff edited the entries). */
+  rebuild(entries: readonly FaqEntry[]): void;
+  readonly size: number;
+}
+
+/** Precision is computed for this many best-recall candidates only. */
+const CANDIDATES = 12;
+
+/** How much of one surface (an entry's question or variant) the query covers. */
+function precision(s: Surface, q: QueryTerms, prior: number): number {
+  let got = 0;
+  for (const v of s.units) got += v.weight * surfaceUnitDegree(v, q);
+  return got / (s.total + prior);
+}
+
+/** The k pairs with the largest second value, best first. */
+function topK(pairs: Array<[number, number]>, k: number): Array<[number, number]> {
+  if (pairs.length <= k) return pairs.sort((a, b) => b[1] - a[1]);
+  const best: Array<[number, number]> = [];
+  for (const p of pairs) {
+    if (best.length < k) {
+      best.push(p);
+      if (best.length === k) best.sort((a, b) => b[1] - a[1]);
+    } else if (p[1] > (best[k - 1]?.[1] ?? 0)) {
+      let i = k - 1;
+      while (i > 0 && (best[i - 1]?.[1] ?? 0) < p[1]) {
+        best[i] = best[i - 1] as [number, number];
+        i--;
+      }
+      best[i] = p;
+    }
+  }
+  return best;
+}
+
+const round = (x: number): number => Math.round(x * 1e4) / 1e4;
+
+export function createFaqEngine(entries: readonly FaqEntry[], options: FaqEngineOptions = {}): FaqEngine {
+  const threshold = options.threshold ?? 0.42;
+  const suggestFloor = options.suggestFloor ?? 0.3;
+  const suggestMargin = options.suggestMargin ?? 0.15;
+  const answerWeight = options.answerWeight ?? 0.7;
+  const recallShare = options.recallShare ?? 0.65;
+  const precisionPrior = options.precisionPrior ?? 4;
+  let index = buildIndex(entries, answerWeight);
+  let scratch = new Scratch(index.docs.length);
+
+  function score(text: string): FaqMatch[] {
+    const list = units(text);
+    const total = list.reduce((s, u) => s + u.weight, 0);
+    if (list.length === 0 || total <= 0) return [];
+    const q: QueryTerms = { terms: new Set(), related: new Set(), fuzzyHits: new Set(), chars: new Set() };
+    for (const u of list) {
+      q.terms.add(u.term);
+      for (const x of u.subs) q.terms.add(x);
+      for (const cls of u.related) for (const w of cls) q.related.add(w);
+      for (const c of u.chars) q.chars.add(c);
+    }
+    for (const u of list) {
+      queryUnitDegrees(index, u, q.fuzzyHits, scratch);
+      scratch.flush(u.weight);
+    }
+    const ranked = topK(scratch.drain(), CANDIDATES);
+    const out: FaqMatch[] = [];
+    for (const [doc, got] of ranked) {
+      const entry = index.docs[doc];
+      if (!entry) continue;
+      const recall = got / total;
+      let prec = 0;
+      for (const s of entry.surfaces) prec = Math.max(prec, precision(s, q, precisionPrior));
+      const value = recall ** recallShare * prec ** (1 - recallShare);
+      out.push({ id: entry.id, score: round(value), recall: round(recall), precision: round(prec) });
+    }
+    return out.sort((a, b) => b.score - a.score);
+  }
+
+  return {
+    answer(text: string): FaqAnswer {
+      const ranked = score(text);
+      const top = ranked[0] ?? null;
+      const abstained = top === null || top.score < threshold;
+      const rest = ranked.slice(abstained ? 0 : 1);
+      const floor = abstained ? suggestFloor : Math.max(suggestFloor, (top?.score ?? 0) - suggestMargin);
+      const suggestions = rest.filter((m) => m.score >= floor).slice(0, 2);
+      return { best: abstained ? null : top, top, suggestions, abstained };
+    },
+    rebuild(next: readonly FaqEntry[]): void {
+      index = buildIndex(next, answerWeight);
+      scratch = new Scratch(index.docs.length);
+    },
+    get size(): number {
+      return index.docs.length;
+    },
+  };
+}

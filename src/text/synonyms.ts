@@ -1,0 +1,164 @@
+/**
+ * Everyday words residents use, mapped to the word notices and officials use, plus an
+ * English-to-Chinese bridge for the same everyday vocabulary. Both the FAQ engine and the router
+ * may rewrite a text with these before segmenting it, so that "耗子" meets "老鼠" and "rats"
+ * meets "老鼠". Groups are general vocabulary of city hygiene, not phrasing of any one pack.
+ */
+import { normalize } from './segment.js';
+
+/** canonical word -> everyday variants (a variant is replaced by its canonical word). */
+export const GENERAL_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+  // pests
+  老鼠: ['耗子', '大耗子', '老耗子', '鼠子', '大老鼠', '小老鼠'],
+  蟑螂: ['小强', '偷油婆', '甲由', '蟑蜋'],
+  蚊子: ['蚊虫', '花蚊子', '花脚蚊'],
+  苍蝇: ['蝇子', '绿头苍蝇', '绿头蝇'],
+  灭鼠药: ['老鼠药', '耗子药', '毒鼠药', '鼠药'],
+  // waste
+  厨余垃圾: ['湿垃圾', '餐厨垃圾', '厨房垃圾', '易腐垃圾', '泔水', '潲水'],
+  厨余: ['剩饭剩菜', '剩菜剩饭', '剩饭', '剩菜', '残羹剩饭', '菜叶子', '烂菜叶'],
+  其他垃圾: ['干垃圾', '其它垃圾'],
+  可回收物: ['可回收垃圾', '可回收的', '能回收的', '废品'],
+  有害垃圾: ['有毒垃圾', '有毒有害垃圾'],
+  大件垃圾: ['大件家具', '旧家具', '大件废弃物'],
+  装修垃圾: ['建筑垃圾', '装潢垃圾', '渣土'],
+  垃圾桶: ['垃圾箱', '果皮箱', '垃圾筒', '分类桶'],
+  垃圾: ['拉圾', '垃级', '腊鸡', '辣鸡'],
+  扔: ['丢', '丢弃', '乱丢', '倒掉', '扔掉', '丢掉'],
+  // street and public order
+  野广告: ['小广告', '牛皮癣', '乱贴广告', '乱贴乱画', '非法小广告'],
+  犬只粪便: ['狗屎', '狗粪', '狗便', '狗狗便便', '狗拉屎', '狗大便', '狗屎粑粑'],
+  犬只: ['狗', '狗狗', '宠物狗', '小狗', '大狗', '狗子'],
+  遛狗: ['遛犬', '溜狗', '牵狗'],
+  噪音: ['噪声', '吵闹', '太吵', '很吵', '动静', '吵人', '吵死'],
+  扰民: ['影响休息', '吵得睡不着', '睡不着觉'],
+  吸烟: ['抽烟', '抽香烟', '抽根烟', '抽支烟', '抽口烟', '抽两口', '吞云吐雾'],
+  电子烟: ['雾化烟', '电子香烟'],
+  烟花爆竹: ['烟花', '鞭炮', '炮仗', '爆竹', '放炮', '礼花'],
+  厕所: ['公厕', '公共厕所', '卫生间', '洗手间', '茅房', '茅厕'],
+  餐饮店: ['饭店', '饭馆', '餐馆', '餐厅', '小饭馆', '小吃店', '快餐店', '馆子'],
+  活禽: ['活鸡', '活鸭', '鸡鸭', '活鸡活鸭', '家禽'],
+  占道经营: ['摆摊', '乱摆摊', '路边摊', '流动摊贩', '小摊贩', '摊贩'],
+  广场舞: ['跳舞的大妈', '广场跳舞'],
+  积水: ['死水', '存水', '水坑'],
+  污水: ['脏水', '臭水', '黑臭水'],
+  下水道: ['阴沟', '排水沟', '下水管'],
+  // reporting and service
+  反映: ['投诉', '举报', '报告', '反馈', '上报', '报修'],
+  照片: ['图片', '相片', '拍照', '截图', '图'],
+  位置: ['定位', '地址', '地点'],
+  个人信息: ['隐私', '手机号', '电话号码', '身份信息', '个人隐私'],
+  匿名: ['不留名', '不留姓名', '不实名'],
+  进度: ['办理情况', '处理情况', '处理进度', '办到哪', '办得怎么样'],
+  时间: ['几点', '几时', '什么时候', '啥时候', '何时', '几点钟'],
+  多久: ['多长时间', '几天', '多少天', '要多久'],
+  晚上: ['夜里', '半夜', '深夜', '夜间'],
+  节假日: ['放假', '假期', '节日', '法定假日', '过节'],
+  周末: ['星期六', '星期天', '礼拜天', '双休日'],
+  英文: ['英语'],
+  订阅: ['关注', '订阅消息'],
+  取消订阅: ['退订', '不想收', '别再发', '取消关注', '关闭提醒', '关掉提醒', '关闭通知', '关掉通知', '取消推送', '不要推送', '关闭推送'],
+  消息: ['提醒', '通知', '推送', '消息推送'],
+  参与: ['出力', '出份力', '出一份力', '贡献', '尽一份力', '帮把手'],
+  不满意: ['不满', '不认可', '没解决', '没处理好', '没弄好', '根本没弄', '没修好', '糊弄', '敷衍'],
+};
+
+/** Everyday English words and phrases -> the Chinese word a pack would use. */
+export const ENGLISH_BRIDGE: Readonly<Record<string, string>> = {
+  'food waste': '厨余垃圾', 'kitchen waste': '厨余垃圾', 'wet waste': '厨余垃圾', 'food scraps': '厨余',
+  leftovers: '厨余', leftover: '厨余', 'dry waste': '其他垃圾', 'residual waste': '其他垃圾',
+  'hazardous waste': '有害垃圾', 'bulky waste': '大件垃圾', 'old furniture': '大件垃圾', furniture: '大件垃圾',
+  sofa: '沙发', mattress: '床垫', 'construction waste': '装修垃圾', renovation: '装修', renovating: '装修',
+  garbage: '垃圾', trash: '垃圾', rubbish: '垃圾', waste: '垃圾', litter: '垃圾',
+  recyclable: '可回收物', recyclables: '可回收物', recycle: '可回收物', recycling: '可回收物',
+  hazardous: '有害垃圾', battery: '电池', medicine: '药品', bulb: '灯管', bin: '垃圾桶', sort: '分类',
+  sorting: '分类', classify: '分类', category: '分类', categories: '分类', throw: '扔', dispose: '扔',
+  rat: '老鼠', mouse: '老鼠', mice: '老鼠', rodent: '老鼠', cockroach: '蟑螂', roach: '蟑螂',
+  mosquito: '蚊子', fly: '苍蝇', flies: '苍蝇', bait: '灭鼠药', poison: '灭鼠药', dengue: '登革热',
+  'standing water': '积水', puddle: '积水', water: '水',
+  dog: '犬只', dogs: '犬只', puppy: '犬只', leash: '牵引绳', poop: '犬只粪便', 'dog poop': '犬只粪便',
+  walk: '遛', walking: '遛',
+  noise: '噪音', noisy: '噪音', loud: '噪音', 'square dancing': '广场舞', 'square dance': '广场舞',
+  smoke: '吸烟', smoking: '吸烟', cigarette: '香烟', 'e-cigarette': '电子烟', vape: '电子烟', vaping: '电子烟',
+  fireworks: '烟花爆竹', firecrackers: '烟花爆竹', firework: '烟花爆竹', firecracker: '烟花爆竹',
+  toilet: '厕所', restroom: '厕所', bathroom: '厕所', 'public toilet': '厕所',
+  restaurant: '餐饮店', eatery: '餐饮店', licence: '许可证', license: '许可证', permit: '许可证',
+  'health certificate': '健康证', chicken: '活禽', poultry: '活禽', market: '市场', stall: '摊贩',
+  ad: '野广告', ads: '野广告', flyer: '野广告', flyers: '野广告', poster: '野广告',
+  report: '反映', complain: '反映', complaint: '反映', submit: '提交', ticket: '反映',
+  photo: '照片', picture: '照片', pic: '照片', image: '照片', location: '位置', address: '位置',
+  progress: '进度', status: '进度', track: '查询', check: '查询', rate: '评价', rating: '评价',
+  feedback: '评价', satisfied: '满意', unsatisfied: '不满意', dissatisfied: '不满意', unhappy: '不满意',
+  reopen: '重新处理', privacy: '个人信息', personal: '个人', anonymous: '匿名', anonymously: '匿名',
+  emergency: '紧急情况', urgent: '紧急', fire: '火灾', police: '报警',
+  night: '晚上', weekend: '周末', holiday: '节假日', holidays: '节假日',
+  english: '英文', language: '语言', chinese: '中文',
+  subscribe: '订阅', unsubscribe: '取消订阅', notifications: '消息', messages: '消息',
+  when: '时间', time: '时间', hours: '时间', open: '开放', opening: '开放', long: '多久',
+  campaign: '创卫', hygiene: '卫生', sanitation: '环卫', clean: '清洁', city: '城市',
+  volunteer: '志愿者', join: '参与', participate: '参与', shop: '商户', shops: '商户', store: '商户',
+};
+
+/** Builds a variant -> canonical map from synonym groups; later tables override earlier ones. */
+export function synonymMap(...groups: Readonly<Record<string, readonly string[]>>[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const g of groups) {
+    for (const [canonical, variants] of Object.entries(g)) {
+      for (const v of variants) map.set(normalize(v), normalize(canonical));
+    }
+  }
+  return map;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+}
+
+/** A compiled rewriter: replaces every variant (longest first) with its canonical word. */
+export function phraseRewriter(map: ReadonlyMap<string, string>, minLength = 2): (text: string) => string {
+  // Canonical words join the alternation so that a longer canonical word ("不满意") wins over a
+  // variant inside it ("不满").
+  const all = new Map<string, string>(map);
+  for (const c of map.values()) if (!all.has(c)) all.set(c, c);
+  const keys = [...all.keys()].filter((k) => Array.from(k).length >= minLength);
+  if (keys.length === 0) return (t) => t;
+  keys.sort((a, b) => b.length - a.length);
+  const re = new RegExp(keys.map(escape).join('|'), 'g');
+  return (text) => text.replace(re, (m) => ` ${all.get(m) ?? m} `);
+}
+
+const ENGLISH_WORD = /[a-z][a-z'-]*/g;
+
+/** Singular of a plural English word, good enough for a lookup. */
+function singular(w: string): string {
+  if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;
+  if (w.endsWith('es') && /(s|x|ch|sh)es$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith('s') && !w.endsWith('ss') && w.length > 3) return w.slice(0, -1);
+  return w;
+}
+
+/**
+ * Replaces known English words and two-word phrases (text already normalised) with Chinese words;
+ * unknown English words stay, so they still count as content the entries do not cover.
+ */
+export function bridgeEnglish(text: string, bridge: Readonly<Record<string, string>> = ENGLISH_BRIDGE): string {
+  if (!/[a-z]/.test(text)) return text;
+  const tokens = text.match(ENGLISH_WORD) ?? [];
+  if (tokens.length === 0) return text;
+  const out: string[] = [];
+  const rest = text.replace(ENGLISH_WORD, ' ');
+  for (let i = 0; i < tokens.length; i++) {
+    const a = tokens[i] ?? '';
+    const b = tokens[i + 1];
+    if (b !== undefined) {
+      const pair = bridge[`${a} ${b}`] ?? bridge[`${singular(a)} ${singular(b)}`] ?? bridge[`${a} ${singular(b)}`];
+      if (pair !== undefined) {
+        out.push(pair);
+        i++;
+        continue;
+      }
+    }
+    out.push(bridge[a] ?? bridge[singular(a)] ?? a);
+  }
+  return `${out.join(' ')} ${rest}`;
+}

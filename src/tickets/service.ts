@@ -1,0 +1,44 @@
+/**
+ * The ticket service: one object over the ticket operations, for flows, the console and jobs.
+ */
+import type { Ticket, TicketEvent, TicketPhoto } from '../store/ports.js';
+import { applyAction, rateTicket, replyToResident, type ActionOptions, type Actor } from './actions.js';
+import { fileReport, type ReportInput } from './create.js';
+import type { TicketDeps } from './deps.js';
+import type { Rating, TicketAction } from './state-machine.js';
+
+export type { ReportInput } from './create.js';
+export type { TicketDeps } from './deps.js';
+
+export interface TicketService {
+  file(input: ReportInput): Promise<Ticket>;
+  act(ticketId: number, action: TicketAction, actor: Actor, options?: ActionOptions): Promise<Ticket>;
+  reply(ticketId: number, text: string, actor: Actor): Promise<void>;
+  rate(ticketId: number, rating: Rating, residentId: number, comment?: string): Promise<Ticket>;
+  byNumber(number: string): Promise<Ticket | undefined>;
+  byId(id: number): Promise<Ticket | undefined>;
+  forResident(residentId: number, limit?: number): Promise<Ticket[]>;
+  history(ticketId: number): Promise<TicketEvent[]>;
+  /** The newest office reply (or resolution note) on the ticket. */
+  latestReply(ticketId: number): Promise<TicketEvent | undefined>;
+  photos(ticketId: number): Promise<TicketPhoto[]>;
+}
+
+export function createTicketService(deps: TicketDeps): TicketService {
+  const { store } = deps;
+  return {
+    file: (input) => fileReport(deps, input),
+    act: (id, action, actor, options) => applyAction(deps, id, action, actor, options),
+    reply: (id, text, actor) => replyToResident(deps, id, text, actor),
+    rate: (id, rating, residentId, comment) => rateTicket(deps, id, rating, residentId, comment),
+    byNumber: (number) => store.tickets.byNumber(deps.pack().city.id, number.trim()),
+    byId: (id) => store.tickets.byId(id),
+    forResident: (residentId, limit = 10) => store.tickets.list({ residentId, limit }),
+    history: (id) => store.tickets.events(id),
+    async latestReply(id) {
+      const events = await store.tickets.events(id);
+      return events.reverse().find((e) => e.type === 'reply' || e.type === 'resolve');
+    },
+    photos: (id) => store.tickets.photos(id),
+  };
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../src/config.js';
+
+describe('configuration', () => {
+  it('runs on safe defaults with an empty environment', () => {
+    const c = parseConfig({});
+    expect(c).toMatchObject({
+      port: 3000,
+      host: '0.0.0.0',
+      database: { kind: 'sqlite', file: './data/weicheng.db' },
+      packFile: './packs/demo/pack.yaml',
+      logLevel: 'info',
+      webChat: true,
+      publicUrl: 'http://localhost:3000',
+    });
+    expect(c.telegram).toBeUndefined();
+    expect(c.wechat).toBeUndefined();
+  });
+
+  it('names the variable and the reason for each bad value', () => {
+    expect(() => parseConfig({ PORT: 'eighty' })).toThrow(/^PORT: must be a number$/);
+    expect(() => parseConfig({ LOG_LEVEL: 'loud' })).toThrow(/^LOG_LEVEL: must be one of/);
+    expect(() => parseConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/^DATABASE_URL: must start with file:/);
+    expect(() => parseConfig({ PUBLIC_URL: 'not a url' })).toThrow(/^PUBLIC_URL: must be a URL/);
+    expect(() => parseConfig({ WEB_CHAT: 'maybe' })).toThrow(/^WEB_CHAT: must be true or false$/);
+  });
+
+  it('reports several bad variables at once, one per line', () => {
+    try {
+      parseConfig({ PORT: '0', TELEGRAM_MODE: 'push' });
+      expect.unreachable();
+    } catch (err) {
+      const lines = (err as Error).message.split('\n');
+      expect(lines).toHaveLength(2);
+      expect(lines[0]).toMatch(/^PORT: /);
+      expect(lines[1]).toMatch(/^TELEGRAM_MODE: must be webhook or polling$/);
+      expect(err).toMatchObject({ code: 'CONFIG_INVALID' });
+    }
+  });
+
+  it('turns Telegram on with a token and requires a secret for webhooks', () => {
+    expect(parseConfig({ TELEGRAM_BOT_TOKEN: '123:abc' }).telegram).toMatchObject({ token: '123:abc', mode: 'polling' });
+    expect(() => parseConfig({ TELEGRAM_BOT_TOKEN: '123:abc', TELEGRAM_MODE: 'webhook' })).toThrow(/^TELEGRAM_WEBHOOK_SECRET: required/);
+    expect(() => parseConfig({ TELEGRAM_WEBHOOK_SECRET: 'has space' })).toThrow(/^TELEGRAM_WEBHOOK_SECRET: must be 1-256/);
+  });
+
+  it('reads PostgreSQL URLs and pack-named secrets from the snapshot it was given', () => {
+    const env: Record<string, string> = { DATABASE_URL: 'postgres://u:p@db/weicheng', WECOM_X_URL: 'https://robot/x' };
+    const c = parseConfig(env);
+    env.WECOM_X_URL = 'changed later';
+    expect(c.database).toEqual({ kind: 'postgres', url: 'postgres://u:p@db/weicheng' });
+    expect(c.secret('WECOM_X_URL')).toBe('https://robot/x');
+    expect(c.secret('MISSING')).toBeUndefined();
+  });
+});
