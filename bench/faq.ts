@@ -2,8 +2,15 @@
  * FAQ benchmark: `npx tsx bench/faq.ts PACK QUESTIONS.jsonl` (lines `{"id","text","expect": id|null}`).
  * Prints in-scope top-1 accuracy, out-of-scope abstention, overall accuracy, latency, the misses,
  * and a latency run on a synthetic 1,000-entry knowledge base.
+ *
+ * `npx tsx bench/faq.ts --fit PACK QUESTIONS.jsonl [PACK QUESTIONS.jsonl|- ...]` fits the
+ * answer-or-abstain calibration (src/faq/calibrate.ts) on the given sets — the repository's own
+ * fixtures and packs, never an evaluation set — and prints it with each set's figures under it.
+ * `-` for QUESTIONS uses leave-one-out cases made from that pack's own entries instead.
  */
 import { readFileSync } from 'node:fs';
+import { fitLogistic, type Calibration } from '../src/faq/calibrate.js';
+import type { Features } from '../src/faq/features.js';
 import { createFaqEngine } from '../src/faq/index.js';
 import { loadPackFile } from '../src/pack/load.js';
 import type { FaqEntry } from '../src/pack/schema.js';
@@ -71,7 +78,83 @@ function synthEntries(n: number, seed: number): { entries: FaqEntry[]; questions
   return { entries, questions };
 }
 
+async function loadSet(packPath: string, casesPath: string): Promise<{ entries: FaqEntry[]; cases: Case[] }> {
+  const { pack } = await loadPackFile(packPath);
+  const cases: Case[] = readFileSync(casesPath, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Case);
+  return { entries: pack.faq, cases };
+}
+
+function accuracy(entries: FaqEntry[], cases: Case[], calibration?: Calibration): string {
+  const engine = createFaqEngine(entries, { calibration });
+  let inN = 0, inOk = 0, outN = 0, outOk = 0;
+  for (const c of cases) {
+    const ok = (engine.answer(c.text).best?.id ?? null) === c.expect;
+    if (c.expect === null) (outN++, ok && outOk++);
+    else (inN++, ok && inOk++);
+  }
+  const f = (a: number, b: number): string => (a / Math.max(1, b)).toFixed(3);
+  return `in-scope ${f(inOk, inN)}, abstention ${f(outOk, outN)}, overall ${f(inOk + outOk, inN + outN)}`;
+}
+
+/**
+ * Leave-one-out cases from a pack alone: each way an entry is asked, put to the knowledge base
+ * without that wording (a paraphrase the entry should still answer) and put to it without the
+ * whole entry (a near-topic question nothing answers, which the engine must decline).
+ */
+function leaveOneOut(entries: FaqEntry[]): Array<{ features: Features; right: boolean }> {
+  const rows: Array<{ features: Features; right: boolean }> = [];
+  entries.forEach((entry, i) => {
+    const surfaces = [entry.question, ...entry.variants];
+    if (surfaces.length < 2) return;
+    const others = entries.filter((_, j) => j !== i);
+    const without = createFaqEngine(others);
+    surfaces.forEach((text, k) => {
+      const rest = surfaces.filter((_, j) => j !== k);
+      const held = createFaqEngine([...others, { ...entry, question: rest[0] ?? '', variants: rest.slice(1) }]);
+      const hit = held.answer(text).top;
+      if (hit) rows.push({ features: hit.features, right: hit.id === entry.id });
+      const miss = without.answer(text).top;
+      if (miss) rows.push({ features: miss.features, right: false });
+    });
+  });
+  return rows;
+}
+
+async function fit(paths: string[]): Promise<void> {
+  const sets: Array<{ name: string; entries: FaqEntry[]; cases: Case[] }> = [];
+  for (let i = 0; i + 1 < paths.length; i += 2) {
+    const pack = paths[i] ?? '';
+    const questions = paths[i + 1] ?? '-';
+    if (questions === '-') sets.push({ name: pack, entries: (await loadPackFile(pack)).pack.faq, cases: [] });
+    else sets.push({ name: questions, ...(await loadSet(pack, questions)) });
+  }
+  const rows: Array<{ features: Features; right: boolean }> = [];
+  for (const set of sets) {
+    const engine = createFaqEngine(set.entries);
+    // Each entry asked with its own question is a sure positive; it anchors the model for exact asks.
+    for (const e of set.entries) {
+      const top = engine.answer(e.question).top;
+      if (top) rows.push({ features: top.features, right: top.id === e.id });
+    }
+    for (const c of set.cases) {
+      const top = engine.answer(c.text).top;
+      if (top) rows.push({ features: top.features, right: c.expect !== null && top.id === c.expect });
+    }
+    // A pack given without questions contributes leave-one-out cases instead. (Adding them to
+    // the labelled sets too made the model abstain too often on real residents' wording.)
+    if (set.cases.length === 0) rows.push(...leaveOneOut(set.entries));
+  }
+  const calibration = fitLogistic(rows);
+  console.log(`${rows.length} rows`);
+  console.log(JSON.stringify(calibration));
+  for (const set of sets) if (set.cases.length > 0) console.log(`${set.name}: ${accuracy(set.entries, set.cases, calibration)}`);
+}
+
 async function main(): Promise<void> {
+  if (process.argv[2] === '--fit') return fit(process.argv.slice(3));
   const [packPath, casesPath] = process.argv.slice(2);
   if (!packPath || !casesPath) {
     process.stderr.write('usage: tsx bench/faq.ts PACK.yaml QUESTIONS.jsonl\n');

@@ -224,3 +224,151 @@ export const faqFeedback = sqliteTable(
   },
   (t) => [index('faq_feedback_kind').on(t.kind, t.createdAt)],
 );
+
+/** Office staff: console users and bound chat members. */
+export const staff = sqliteTable('staff', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** Login name for the console. */
+  login: text('login').notNull().unique(),
+  name: text('name').notNull(),
+  unitId: text('unit_id').notNull(),
+  /** officer | supervisor | admin */
+  role: text('role').notNull(),
+  /** argon2/bcrypt hash; null: console login not allowed (chat-only member). */
+  passwordHash: text('password_hash'),
+  disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  createdAt: integer('created_at').notNull(),
+});
+
+/** One-time codes that link a chat member to a staff account (/bind CODE). */
+export const staffBindCodes = sqliteTable('staff_bind_codes', {
+  code: text('code').primaryKey(),
+  staffId: integer('staff_id')
+    .notNull()
+    .references(() => staff.id),
+  expiresAt: integer('expires_at').notNull(),
+  usedAt: integer('used_at'),
+});
+
+/** Chat identities bound to staff accounts. */
+export const staffLinks = sqliteTable(
+  'staff_links',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    staffId: integer('staff_id')
+      .notNull()
+      .references(() => staff.id),
+    channel: text('channel').notNull(),
+    platformUserId: text('platform_user_id').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('staff_links_identity').on(t.channel, t.platformUserId)],
+);
+
+/** Console sessions; the cookie holds a random token, the table only its hash. */
+export const consoleSessions = sqliteTable('console_sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  staffId: integer('staff_id')
+    .notNull()
+    .references(() => staff.id),
+  createdAt: integer('created_at').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+});
+
+/** Residents who reported the same problem and follow an earlier ticket's updates. */
+export const ticketFollowers = sqliteTable(
+  'ticket_followers',
+  {
+    ticketId: integer('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
+    residentId: integer('resident_id')
+      .notNull()
+      .references(() => residents.id),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('ticket_followers_pk').on(t.ticketId, t.residentId)],
+);
+
+/** Campaigns from the pack and from the admin API. */
+export const campaigns = sqliteTable('campaigns', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  text: text('text').notNull(),
+  image: text('image'),
+  /** { channels?: string[]; areas?: string[]; languages?: string[]; tags?: string[] } */
+  audience: text('audience', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  /** 5-field cron in the city timezone, or null with `at`. */
+  schedule: text('schedule'),
+  at: integer('at'),
+  /** { question: string; options: string[] } or null */
+  survey: text('survey', { mode: 'json' }).$type<Record<string, unknown>>(),
+  /** active | paused | cancelled */
+  status: text('status').notNull(),
+  /** pack | admin */
+  source: text('source').notNull(),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** One scheduled firing of a campaign. */
+export const campaignRuns = sqliteTable(
+  'campaign_runs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    campaignId: text('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    /** The schedule's time this run is for (ms); one run per campaign and time. */
+    scheduledFor: integer('scheduled_for').notNull(),
+    /** preparing | sending | paused | done | cancelled | skipped */
+    status: text('status').notNull(),
+    total: integer('total').notNull().default(0),
+    /** The instance sending this run and until when it holds it. */
+    ownerId: text('owner_id'),
+    leaseUntil: integer('lease_until'),
+    createdAt: integer('created_at').notNull(),
+    finishedAt: integer('finished_at'),
+  },
+  (t) => [uniqueIndex('campaign_runs_once').on(t.campaignId, t.scheduledFor)],
+);
+
+/** One recipient of one run. */
+export const campaignDeliveries = sqliteTable(
+  'campaign_deliveries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    runId: integer('run_id')
+      .notNull()
+      .references(() => campaignRuns.id),
+    subscriptionId: integer('subscription_id').notNull(),
+    residentId: integer('resident_id').notNull(),
+    channel: text('channel').notNull(),
+    address: text('address').notNull(),
+    /** pending | queued | sent | failed | skipped */
+    status: text('status').notNull(),
+    outboxId: integer('outbox_id'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('campaign_deliveries_once').on(t.runId, t.subscriptionId),
+    index('campaign_deliveries_status').on(t.runId, t.status),
+    index('campaign_deliveries_outbox').on(t.outboxId),
+  ],
+);
+
+/** Survey answers: one per resident and campaign run (a later answer replaces it). */
+export const surveyAnswers = sqliteTable(
+  'survey_answers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    runId: integer('run_id')
+      .notNull()
+      .references(() => campaignRuns.id),
+    residentId: integer('resident_id').notNull(),
+    option: integer('option').notNull(),
+    areaId: text('area_id'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('survey_answers_once').on(t.runId, t.residentId)],
+);

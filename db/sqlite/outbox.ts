@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 
 import type { OutboxItem, OutboxRepo, OutboxStatus } from '../../src/store/ports.js';
@@ -6,8 +7,82 @@ import type { SqliteDb } from './open.js';
 
 const asItem = (row: typeof outbox.$inferSelect): OutboxItem => row as unknown as OutboxItem;
 
-export function sqliteOutboxRepo(db: SqliteDb): OutboxRepo {
+/** A row as better-sqlite3 returns it (snake_case, payload as JSON text). */
+interface RawRow {
+  id: number;
+  channel: string;
+  address: string;
+  payload: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: number;
+  lease_until: number | null;
+  last_error: string | null;
+  dedupe_key: string | null;
+  ticket_id: number | null;
+  created_at: number;
+  delivered_at: number | null;
+}
+
+function fromRaw(r: RawRow): OutboxItem {
   return {
+    id: r.id,
+    channel: r.channel as OutboxItem['channel'],
+    address: r.address,
+    payload: JSON.parse(r.payload) as OutboxItem['payload'],
+    status: r.status as OutboxStatus,
+    attempts: r.attempts,
+    nextAttemptAt: r.next_attempt_at,
+    leaseUntil: r.lease_until,
+    lastError: r.last_error,
+    dedupeKey: r.dedupe_key,
+    ticketId: r.ticket_id,
+    createdAt: r.created_at,
+    deliveredAt: r.delivered_at,
+  };
+}
+
+export function sqliteOutboxRepo(db: SqliteDb): OutboxRepo {
+  // The dispatcher's hot paths use prepared statements: building a drizzle query costs more than
+  // running it on SQLite at thousands of rows a second.
+  const sqlite = (db as unknown as { $client: Database.Database }).$client;
+  const cache = new Map<string, Database.Statement>();
+  const st = (text: string): Database.Statement => {
+    let s = cache.get(text);
+    if (!s) cache.set(text, (s = sqlite.prepare(text)));
+    return s;
+  };
+  const inTx = <T>(fn: () => T): T => (sqlite.inTransaction ? fn() : sqlite.transaction(fn)());
+  const INSERT = `INSERT INTO outbox (channel, address, payload, status, attempts, next_attempt_at, dedupe_key, ticket_id, created_at)
+    VALUES (?, ?, ?, 'pending', 0, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id`;
+
+  return {
+    async enqueueMany(items, now) {
+      const insert = st(INSERT);
+      return inTx(() =>
+        items.map((item) => {
+          const row = insert.get(
+            item.channel,
+            item.address,
+            JSON.stringify(item.payload),
+            item.notBefore ?? now,
+            item.dedupeKey ?? null,
+            item.ticketId ?? null,
+            now,
+          ) as { id: number } | undefined;
+          return row?.id;
+        }),
+      );
+    },
+
+    async markDeliveredMany(ids, now) {
+      if (ids.length === 0) return;
+      const mark = st(`UPDATE outbox SET status = 'delivered', delivered_at = ?, lease_until = NULL, attempts = attempts + 1 WHERE id = ?`);
+      inTx(() => {
+        for (const id of ids) mark.run(now, id);
+      });
+    },
+
     async enqueue(item, now) {
       const row = db
         .insert(outbox)
@@ -49,33 +124,22 @@ export function sqliteOutboxRepo(db: SqliteDb): OutboxRepo {
     },
 
     async leaseHeads(now, leaseUntil, limit, filter = {}) {
-      const only = filter.channels?.length
-        ? sql`AND channel IN (${sql.join(
-            filter.channels.map((c) => sql`${c}`),
-            sql`, `,
-          )})`
-        : sql``;
-      const skip = filter.skipChannels?.length
-        ? sql`AND channel NOT IN (${sql.join(
-            filter.skipChannels.map((c) => sql`${c}`),
-            sql`, `,
-          )})`
-        : sql``;
+      const only = filter.channels?.length ? ` AND channel IN (${filter.channels.map(() => '?').join(', ')})` : '';
+      const skip = filter.skipChannels?.length ? ` AND channel NOT IN (${filter.skipChannels.map(() => '?').join(', ')})` : '';
       // The head of each (channel, address) is its lowest pending id, due or not: a row waiting
-      // for a retry holds back the rows behind it. One statement picks and marks, as in lease().
-      const rows = db.all<{ id: number }>(sql`
-        UPDATE outbox SET lease_until = ${leaseUntil}
+      // for a retry holds back the rows behind it. One statement picks, marks and returns the rows,
+      // so two dispatchers never lease the same row.
+      const rows = st(`
+        UPDATE outbox SET lease_until = ?
         WHERE id IN (
           SELECT o.id FROM outbox o
-          JOIN (SELECT MIN(id) AS id FROM outbox WHERE status = 'pending' ${only} ${skip}
+          JOIN (SELECT MIN(id) AS id FROM outbox WHERE status = 'pending'${only}${skip}
                 GROUP BY channel, address) h ON h.id = o.id
-          WHERE o.next_attempt_at <= ${now} AND (o.lease_until IS NULL OR o.lease_until < ${now})
-          ORDER BY o.next_attempt_at, o.id LIMIT ${limit}
+          WHERE o.next_attempt_at <= ? AND (o.lease_until IS NULL OR o.lease_until < ?)
+          ORDER BY o.next_attempt_at, o.id LIMIT ?
         )
-        RETURNING id`);
-      if (rows.length === 0) return [];
-      const ids = rows.map((r) => r.id);
-      return db.select().from(outbox).where(inArray(outbox.id, ids)).orderBy(outbox.id).all().map(asItem);
+        RETURNING *`).all(leaseUntil, ...(filter.channels ?? []), ...(filter.skipChannels ?? []), now, now, limit) as RawRow[];
+      return rows.map(fromRaw).sort((a, b) => a.id - b.id);
     },
 
     async defer(id, nextAttemptAt) {
@@ -86,10 +150,7 @@ export function sqliteOutboxRepo(db: SqliteDb): OutboxRepo {
     },
 
     async markDelivered(id, now) {
-      db.update(outbox)
-        .set({ status: 'delivered', deliveredAt: now, leaseUntil: null, attempts: sql`${outbox.attempts} + 1` })
-        .where(eq(outbox.id, id))
-        .run();
+      st(`UPDATE outbox SET status = 'delivered', delivered_at = ?, lease_until = NULL, attempts = attempts + 1 WHERE id = ?`).run(now, id);
     },
 
     async markRetry(id, nextAttemptAt, error) {

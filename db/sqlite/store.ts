@@ -6,11 +6,13 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Repos, Store } from '../../src/store/ports.js';
+import { sqliteCampaignRepo } from './campaigns.js';
 import { sqliteFaqFeedbackRepo, sqliteFaqRepo, sqliteSubscriptionRepo, sqliteWebMessageRepo } from './chat.js';
 import { sqliteConversationRepo, sqliteInboundSeenRepo } from './conversations.js';
 import { openSqlite, type OpenSqliteOptions } from './open.js';
 import { sqliteOutboxRepo } from './outbox.js';
 import { sqliteResidentRepo } from './residents.js';
+import { sqliteConsoleSessionRepo, sqliteStaffRepo } from './staff.js';
 import { sqliteTicketRepo } from './tickets.js';
 
 class Lock {
@@ -39,6 +41,9 @@ export function openSqliteStore(options: OpenSqliteOptions): Store {
     subscriptions: sqliteSubscriptionRepo(db),
     faq: sqliteFaqRepo(db),
     faqFeedback: sqliteFaqFeedbackRepo(db),
+    campaigns: sqliteCampaignRepo(db),
+    staff: sqliteStaffRepo(db),
+    consoleSessions: sqliteConsoleSessionRepo(db),
   };
   const lock = new Lock();
   const inTx = new AsyncLocalStorage<true>();
@@ -91,6 +96,9 @@ export function openSqliteStore(options: OpenSqliteOptions): Store {
     subscriptions: guarded(raw.subscriptions),
     faq: guarded(raw.faq),
     faqFeedback: guarded(raw.faqFeedback),
+    campaigns: guarded(raw.campaigns),
+    staff: guarded(raw.staff),
+    consoleSessions: guarded(raw.consoleSessions),
     transaction,
     async ping() {
       if (closed) return false;

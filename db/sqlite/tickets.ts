@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { NotFoundError } from '../../src/errors.js';
 import type {
   NewTicket,
@@ -8,11 +8,18 @@ import type {
   TicketFilter,
   TicketPhoto,
   TicketRepo,
+  TicketState,
+  UnitSummaryRow,
 } from '../../src/store/ports.js';
 import { ticketCounters, ticketEvents, ticketPhotos, tickets } from '../schema.js';
 import type { SqliteDb } from './open.js';
 
 const asTicket = (row: typeof tickets.$inferSelect): Ticket => row as Ticket;
+
+// The states in which a ticket waits on an office (the state machine's OPEN_STATES).
+const OPEN: TicketState[] = ['assigned', 'transferred', 'accepted', 'reopened', 'escalated'];
+
+const count = (cond: SQL) => sql<number>`coalesce(sum(case when ${cond} then 1 else 0 end), 0)`.mapWith(Number);
 
 export function sqliteTicketRepo(db: SqliteDb): TicketRepo {
   return {
@@ -53,7 +60,17 @@ export function sqliteTicketRepo(db: SqliteDb): TicketRepo {
     async list(filter: TicketFilter) {
       const where: SQL[] = [];
       if (filter.unitId) where.push(eq(tickets.unitId, filter.unitId));
+      if (filter.unitIds) where.push(inArray(tickets.unitId, filter.unitIds));
       if (filter.states?.length) where.push(inArray(tickets.state, filter.states));
+      if (filter.categoryId !== undefined) {
+        where.push(filter.categoryId === null ? isNull(tickets.categoryId) : eq(tickets.categoryId, filter.categoryId));
+      }
+      if (filter.areaIds) where.push(inArray(tickets.areaId, filter.areaIds));
+      if (filter.overdueAt !== undefined) {
+        const now = filter.overdueAt;
+        where.push(inArray(tickets.state, OPEN));
+        where.push(or(and(isNull(tickets.acceptedAt), lt(tickets.ackDueAt, now)), lt(tickets.resolveDueAt, now))!);
+      }
       if (filter.residentId !== undefined) where.push(eq(tickets.residentId, filter.residentId));
       if (filter.createdFrom !== undefined) where.push(gte(tickets.createdAt, filter.createdFrom));
       if (filter.createdTo !== undefined) where.push(lt(tickets.createdAt, filter.createdTo));
@@ -63,6 +80,7 @@ export function sqliteTicketRepo(db: SqliteDb): TicketRepo {
         .where(and(...where))
         .orderBy(desc(tickets.createdAt), desc(tickets.id))
         .limit(filter.limit ?? 100)
+        .offset(filter.offset ?? 0)
         .all()
         .map(asTicket);
     },
@@ -91,6 +109,26 @@ export function sqliteTicketRepo(db: SqliteDb): TicketRepo {
         .where(eq(ticketPhotos.ticketId, ticketId))
         .orderBy(asc(ticketPhotos.id))
         .all() as TicketPhoto[];
+    },
+
+    async unitSummary({ from, to }) {
+      return db
+        .select({
+          unitId: tickets.unitId,
+          received: sql<number>`count(*)`.mapWith(Number),
+          acceptedOnTime: count(sql`${tickets.acceptedAt} is not null and ${tickets.acceptedAt} <= ${tickets.ackDueAt}`),
+          resolved: count(sql`${tickets.resolvedAt} is not null`),
+          resolvedOnTime: count(sql`${tickets.resolvedAt} is not null and ${tickets.resolvedAt} <= ${tickets.resolveDueAt}`),
+          rated: count(sql`${tickets.rating} is not null`),
+          satisfied: count(sql`${tickets.rating} = 'satisfied'`),
+          neutral: count(sql`${tickets.rating} = 'neutral'`),
+          unsatisfied: count(sql`${tickets.rating} = 'unsatisfied'`),
+        })
+        .from(tickets)
+        .where(and(gte(tickets.createdAt, from), lt(tickets.createdAt, to)))
+        .groupBy(tickets.unitId)
+        .orderBy(asc(tickets.unitId))
+        .all() satisfies UnitSummaryRow[];
     },
   };
 }

@@ -31,6 +31,17 @@ function parseLine(line: string): { id: unknown; text: string } | string {
   return { id: rec.id, text: rec.text };
 }
 
+/** A pack error as one line: "PACK: N problems, first: where: what" (the full list is in pack-check). */
+function oneLine(e: unknown): string {
+  if (!isAppError(e)) return String(e).split('\n')[0] ?? '';
+  const errors = e.details?.errors;
+  if (e.code === 'PACK_INVALID' && Array.isArray(errors) && errors.length > 0) {
+    const n = errors.length;
+    return `${String(e.details?.path ?? 'pack')}: ${n} problem${n === 1 ? '' : 's'}, first: ${String(errors[0])}`;
+  }
+  return e.message.split('\n')[0] ?? '';
+}
+
 export const faq: Subcommand = async (args, io) => {
   const packPath = option(args, 'pack');
   if (!packPath) {
@@ -41,7 +52,7 @@ export const faq: Subcommand = async (args, io) => {
   try {
     engine = createFaqEngine((await loadPackFile(packPath)).pack.faq);
   } catch (e) {
-    io.stderr.write(`faq: ${isAppError(e) ? e.message : String(e)}\n`);
+    io.stderr.write(`faq: ${oneLine(e)}\n`);
     return 1;
   }
   let bad = 0;

@@ -7,12 +7,16 @@ import type { CliIo, Subcommand } from './io.js';
 const USAGE = `usage: npm run -s cli -- <command>
   pack check FILE            validate a city pack
   route --pack FILE          route JSON lines from stdin
-  faq --pack FILE            answer JSON lines from stdin`;
+  faq --pack FILE            answer JSON lines from stdin
+  campaign status ID|list     campaign run progress (--db FILE, --run N)
+  staff add|list|bind-code|passwd   office staff accounts (staff --help)`;
 
 const commands: Record<string, () => Promise<Subcommand>> = {
   'pack check': async () => (await import('./pack-check.js')).packCheck,
   route: async () => (await import('./route.js')).route,
   faq: async () => (await import('./faq.js')).faq,
+  campaign: async () => (await import('./campaign.js')).campaign,
+  staff: async () => (await import('./staff.js')).staffCommand,
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

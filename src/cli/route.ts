@@ -8,6 +8,17 @@ import { loadPackFile } from '../pack/load.js';
 import { createRouter, type Crs, type Router } from '../routing/index.js';
 import { option, type CliIo, type Subcommand } from './io.js';
 
+/** A pack error as one line: "PACK: N problems, first: where: what" (the full list is in pack-check). */
+function oneLine(e: unknown): string {
+  if (!isAppError(e)) return String(e).split('\n')[0] ?? '';
+  const errors = e.details?.errors;
+  if (e.code === 'PACK_INVALID' && Array.isArray(errors) && errors.length > 0) {
+    const n = errors.length;
+    return `${String(e.details?.path ?? 'pack')}: ${n} problem${n === 1 ? '' : 's'}, first: ${String(errors[0])}`;
+  }
+  return e.message.split('\n')[0] ?? '';
+}
+
 export const route: Subcommand = async (args, io) => {
   const path = option(args, 'pack');
   if (path === undefined || path.startsWith('--')) {
@@ -18,7 +29,7 @@ export const route: Subcommand = async (args, io) => {
   try {
     router = createRouter((await loadPackFile(path)).pack);
   } catch (e) {
-    io.stderr.write(`route: ${isAppError(e) ? e.message : String(e)}\n`);
+    io.stderr.write(`route: ${oneLine(e)}\n`);
     return 1;
   }
   return routeLines(router, io);

@@ -6,7 +6,7 @@
 import { bridgeEnglish, GENERAL_SYNONYMS, phraseRewriter, synonymMap } from '../text/synonyms.js';
 import { normalize, searchWords, words } from '../text/segment.js';
 import { generalIdf, knownIdf } from './general-idf.js';
-import { STOP_WORDS } from './stopwords.js';
+import { LIGHT_WORDS, STOP_WORDS } from './stopwords.js';
 import { RELATED } from './related.js';
 import { FAQ_SYNONYMS } from './synonyms.js';
 
@@ -20,6 +20,8 @@ export interface Unit {
   unknown: boolean;
   /** Classes the term belongs to ("鱼刺" -> 厨余垃圾), each as its words. */
   related: string[][];
+  /** Names of those classes, so that two items of one class ("啤酒瓶", "易拉罐") meet. */
+  classes: readonly string[];
   /** The term's Han characters, without duplicates. */
   chars: string[];
   /** True for a one-character term. */
@@ -43,8 +45,20 @@ function subWords(term: string): string[] {
 
 const relatedCache = new Map<string, string[][]>();
 
+/**
+ * The classes of a term, or else of its longest dictionary sub-word that has one, so that a
+ * compound the lists do not name ("啤酒瓶", "破衣柜") still finds its class through "酒瓶", "衣柜".
+ */
+function classesOf(term: string): readonly string[] | undefined {
+  const own = RELATED.get(term);
+  if (own) return own;
+  let best: string | undefined;
+  for (const s of subWords(term)) if (RELATED.has(s) && (!best || s.length > best.length)) best = s;
+  return best === undefined ? undefined : RELATED.get(best);
+}
+
 function relatedOf(term: string): string[][] {
-  const classes = RELATED.get(term);
+  const classes = classesOf(term);
   if (!classes) return [];
   let out = relatedCache.get(term);
   if (!out) {
@@ -88,21 +102,59 @@ function split(term: string): string[] {
   return parts.some((p) => STOP_WORDS.has(p)) ? parts : [term];
 }
 
+const known = (w: string): boolean => knownIdf(w) !== undefined || canonicals.has(w);
+const longKnown = (list: readonly string[]): number => list.filter((w) => Array.from(w).length >= 2 && known(w)).length;
+
+/**
+ * jieba's HMM sometimes glues characters across a dictionary word ("路 | 灯不亮" for "路灯不亮"):
+ * an unknown word is re-cut together with its neighbours by dictionary longest match, and the
+ * re-cut is kept when it holds more dictionary words than the original cut. A typo ("拉级") gains
+ * nothing from a re-cut, so it stays whole for the fuzzy lookup.
+ */
+const RARE = 11;
+
+function repairGlue(tokens: string[]): string[] {
+  const out = tokens.slice();
+  for (let i = 0; i < out.length; i++) {
+    const t = out[i] ?? '';
+    // A rare long word is often HMM glue that happens to be in the table too ("灯不亮").
+    const suspect = !known(t) || (Array.from(t).length >= 3 && (knownIdf(t) ?? 0) >= RARE);
+    if (!suspect || !HAN.test(t) || Array.from(t).length < 2) continue;
+    const lo = i > 0 && HAN.test(out[i - 1] ?? '') ? i - 1 : i;
+    const hi = i + 1 < out.length && HAN.test(out[i + 1] ?? '') ? i + 1 : i;
+    const window = out.slice(lo, hi + 1);
+    const recut = pieces(window.join(''));
+    // Keep the re-cut only when it finds a clearly more common word across the old boundary
+    // ("路灯" against "灯不亮"); a rare word is not traded for another rare one ("易拉罐").
+    const limit = (knownIdf(t) ?? Infinity) - 1.5;
+    const better = recut.some((w) => Array.from(w).length >= 2 && !window.includes(w) && (knownIdf(w) ?? Infinity) < Math.min(limit, RARE));
+    if (better && longKnown(recut) > longKnown(window.filter((w) => w !== t))) {
+      out.splice(lo, window.length, ...recut);
+      i = lo + recut.length - 1;
+    }
+  }
+  return out;
+}
+
+/** Question words that carry a little topic ("处理", "找谁"): they count at a fraction of their weight. */
+const LIGHT_SHARE = 0.4;
+
 /** The content units of a text, in order, without duplicates. */
 export function units(text: string): Unit[] {
   const out: Unit[] = [];
   const seen = new Set<string>();
-  for (const raw of words(canonicalText(text))) {
-    for (const part of split(synonyms.get(raw) ?? raw)) {
+  for (const raw of repairGlue(words(canonicalText(text)).map((w) => synonyms.get(w) ?? w))) {
+    for (const part of split(raw)) {
       const term = synonyms.get(part) ?? part;
       if (STOP_WORDS.has(term) || seen.has(term)) continue;
       seen.add(term);
       out.push({
         term,
-        weight: generalIdf(term),
+        weight: generalIdf(term) * (LIGHT_WORDS.has(term) ? LIGHT_SHARE : 1),
         subs: subWords(term),
         unknown: knownIdf(term) === undefined,
         related: relatedOf(term),
+        classes: classesOf(term) ?? [],
         chars: [...new Set(Array.from(term).filter((c) => HAN.test(c)))],
         single: Array.from(term).length === 1,
       });

@@ -7,12 +7,19 @@
  *   and lightly its answer). An out-of-scope question leaves its topic words unexplained.
  * - precision: how much of the entry's best-matching question or variant the resident's question
  *   covers. A question sharing only a side word with an entry covers little of it.
- * The engine answers when the score reaches a fixed threshold, and abstains otherwise.
+ * The score ranks entries. Whether to answer with the best one is a separate, calibrated
+ * decision (calibrate.ts): a logistic model over the best candidate's evidence — recall,
+ * precision, how much of the question the entry's own question fields explain, the most salient
+ * question word left unexplained, how much of the question no entry knows at all, the lead over
+ * the runner-up.
  */
 import type { FaqEntry } from '../pack/schema.js';
 import { units } from './analyze.js';
+import { normalize } from '../text/segment.js';
 import { buildIndex, type Surface } from './kb-index.js';
 import { queryUnitDegrees, Scratch, surfaceUnitDegree, type QueryTerms } from './match.js';
+import { confidence, DEFAULT_CALIBRATION, type Calibration } from './calibrate.js';
+import { featuresOf, type Features } from './features.js';
 
 export interface FaqMatch {
   id: string;
@@ -24,19 +31,27 @@ export interface FaqMatch {
   precision: number;
 }
 
+export interface FaqTop extends FaqMatch {
+  /** Calibrated probability that answering with this entry is right. */
+  confidence: number;
+  features: Features;
+}
+
 export interface FaqAnswer {
   /** The entry to show, or null when the engine abstains. */
   best: FaqMatch | null;
   /** The top candidate even when the engine abstains (for logs and the CLI's score). */
-  top: FaqMatch | null;
+  top: FaqTop | null;
   /** Up to 2 other close entries to offer as "did you mean". */
   suggestions: FaqMatch[];
   abstained: boolean;
 }
 
 export interface FaqEngineOptions {
-  /** Minimum score to answer. Default 0.42. */
+  /** Minimum calibrated confidence to answer. Default 0.5. */
   threshold?: number;
+  /** The answer-or-abstain model. Default: the fitted DEFAULT_CALIBRATION. */
+  calibration?: Calibration;
   /** Minimum score to offer an entry as a suggestion. Default 0.3. */
   suggestFloor?: number;
   /** A suggestion beside an answer must score within this of the answer. Default 0.15. */
@@ -92,7 +107,8 @@ function topK(pairs: Array<[number, number]>, k: number): Array<[number, number]
 const round = (x: number): number => Math.round(x * 1e4) / 1e4;
 
 export function createFaqEngine(entries: readonly FaqEntry[], options: FaqEngineOptions = {}): FaqEngine {
-  const threshold = options.threshold ?? 0.42;
+  const threshold = options.threshold ?? 0.5;
+  const calibration = options.calibration ?? DEFAULT_CALIBRATION;
   const suggestFloor = options.suggestFloor ?? 0.3;
   const suggestMargin = options.suggestMargin ?? 0.15;
   const answerWeight = options.answerWeight ?? 0.7;
@@ -101,23 +117,25 @@ export function createFaqEngine(entries: readonly FaqEntry[], options: FaqEngine
   let index = buildIndex(entries, answerWeight);
   let scratch = new Scratch(index.docs.length);
 
-  function score(text: string): FaqMatch[] {
+  function score(text: string): { ranked: FaqMatch[]; top: FaqTop | null } {
     const list = units(text);
     const total = list.reduce((s, u) => s + u.weight, 0);
-    if (list.length === 0 || total <= 0) return [];
-    const q: QueryTerms = { terms: new Set(), related: new Set(), fuzzyHits: new Set(), chars: new Set() };
+    if (list.length === 0 || total <= 0) return { ranked: [], top: null };
+    const q: QueryTerms = { terms: new Set(), related: new Set(), fuzzyHits: new Set(), chars: new Set(), classes: new Set() };
     for (const u of list) {
       q.terms.add(u.term);
       for (const x of u.subs) q.terms.add(x);
       for (const cls of u.related) for (const w of cls) q.related.add(w);
       for (const c of u.chars) q.chars.add(c);
+      for (const c of u.classes) q.classes.add(c);
     }
+    let foreignWeight = 0;
     for (const u of list) {
       queryUnitDegrees(index, u, q.fuzzyHits, scratch);
-      scratch.flush(u.weight);
+      if (scratch.flush(u.weight) === 0) foreignWeight += u.weight;
     }
     const ranked = topK(scratch.drain(), CANDIDATES);
-    const out: FaqMatch[] = [];
+    const out: Array<FaqMatch & { doc: number }> = [];
     for (const [doc, got] of ranked) {
       const entry = index.docs[doc];
       if (!entry) continue;
@@ -125,16 +143,27 @@ export function createFaqEngine(entries: readonly FaqEntry[], options: FaqEngine
       let prec = 0;
       for (const s of entry.surfaces) prec = Math.max(prec, precision(s, q, precisionPrior));
       const value = recall ** recallShare * prec ** (1 - recallShare);
-      out.push({ id: entry.id, score: round(value), recall: round(recall), precision: round(prec) });
+      out.push({ id: entry.id, score: round(value), recall: round(recall), precision: round(prec), doc });
     }
-    return out.sort((a, b) => b.score - a.score);
+    out.sort((a, b) => b.score - a.score);
+    // Re-ranking the best few by calibrated confidence was tried and lost accuracy on the
+    // fixtures: similarity ranks, the model only decides whether to answer.
+    let top: FaqTop | null = null;
+    const first = out[0];
+    const entry = first && index.docs[first.doc];
+    if (first && entry) {
+      const margin = first.score - (out[1]?.score ?? 0);
+      const features = featuresOf(index, entry, { text: normalize(text), units: list, total, foreignWeight }, { ...first, margin });
+      const conf = round(confidence(features, calibration));
+      top = { id: first.id, score: first.score, recall: first.recall, precision: first.precision, confidence: conf, features };
+    }
+    return { ranked: out.map(({ id, score, recall, precision }) => ({ id, score, recall, precision })), top };
   }
 
   return {
     answer(text: string): FaqAnswer {
-      const ranked = score(text);
-      const top = ranked[0] ?? null;
-      const abstained = top === null || top.score < threshold;
+      const { ranked, top } = score(text);
+      const abstained = top === null || top.confidence < threshold;
       const rest = ranked.slice(abstained ? 0 : 1);
       const floor = abstained ? suggestFloor : Math.max(suggestFloor, (top?.score ?? 0) - suggestMargin);
       const suggestions = rest.filter((m) => m.score >= floor).slice(0, 2);

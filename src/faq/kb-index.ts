@@ -5,6 +5,7 @@
 import type { FaqEntry } from '../pack/schema.js';
 import { termsOf, units, type Unit } from './analyze.js';
 import { FuzzyIndex } from './fuzzy.js';
+import { normalize } from '../text/segment.js';
 
 /** One way an entry is asked (its question or a variant). */
 export interface Surface {
@@ -15,10 +16,17 @@ export interface Surface {
 export interface IndexedEntry {
   id: string;
   surfaces: Surface[];
+  /** Every term (and CHAR_KEY character) of the entry with its field weight: 1 for the question,
+   * variants and tags, less when found only in the answer. */
+  terms: Map<string, number>;
+  /** All the entry's text, normalised, for checks on what kind of fact it gives. */
+  text: string;
 }
 
 /** Postings of single characters live under this prefix, apart from one-character words. */
 export const CHAR_KEY = '\u0001';
+/** Postings of item classes ("可回收物" for 玻璃瓶) live under this prefix. */
+export const CLASS_KEY = '\u0002';
 
 /** The Han characters of a term, without duplicates. */
 export function hanChars(term: string): string[] {
@@ -48,6 +56,7 @@ export function buildIndex(entries: readonly FaqEntry[], answerWeight: number): 
     const best = new Map<string, number>();
     const note = (list: Unit[], fw: number): void => {
       for (const t of termsOf(list)) best.set(t, Math.max(best.get(t) ?? 0, fw));
+      for (const u of list) for (const c of u.classes) best.set(CLASS_KEY + c, Math.max(best.get(CLASS_KEY + c) ?? 0, fw));
     };
     const surfaces: Surface[] = [];
     for (const text of [entry.question, ...entry.variants]) {
@@ -58,17 +67,18 @@ export function buildIndex(entries: readonly FaqEntry[], answerWeight: number): 
     for (const tag of entry.tags) note(units(tag), 1);
     if (answerWeight > 0) note(units(entry.answer), answerWeight);
     for (const [term, fw] of [...best]) {
+      if (term.startsWith(CLASS_KEY)) continue;
       for (const c of hanChars(term)) {
         const key = CHAR_KEY + c;
         best.set(key, Math.max(best.get(key) ?? 0, fw));
       }
     }
-    docs.push({ id: entry.id, surfaces });
+    docs.push({ id: entry.id, surfaces, terms: best, text: normalize([entry.question, ...entry.variants, entry.answer].join(' ')) });
     for (const [term, fw] of best) {
       let list = postings.get(term);
       if (!list) postings.set(term, (list = []));
       list.push({ doc, fw });
-      if (!term.startsWith(CHAR_KEY)) fuzzy.add(term);
+      if (!term.startsWith(CHAR_KEY) && !term.startsWith(CLASS_KEY)) fuzzy.add(term);
     }
   });
   return { docs, postings, fuzzy };

@@ -12,6 +12,8 @@ export interface FaqAsk {
   answer: { id: string; question: string; answer: string; score: number } | null;
   /** "Did you mean" entries (up to 2). */
   suggestions: { id: string; question: string; score: number }[];
+  /** The best candidate even when the engine abstains (for staff trying questions). */
+  top: { id: string; score: number } | null;
 }
 
 export interface KnowledgeBase {
@@ -62,6 +64,7 @@ export async function createKnowledgeBase(
           const e = pick(s.id);
           return e ? [{ id: e.id, question: e.question, score: s.score }] : [];
         }),
+        top: r.top ? { id: r.top.id, score: r.top.score } : null,
       };
     },
     entry: (id) => live.get(id),
@@ -84,8 +87,15 @@ export async function createKnowledgeBase(
       await store.transaction(async (tx) => {
         for (const e of entries) {
           const existing = byId.get(e.id);
-          if (existing && (existing.source === 'staff' || same(existing, e))) continue;
+          if (existing && (existing.source === 'staff' || (same(existing, e) && !existing.deleted))) continue;
           await tx.faq.put({ ...e, source: 'pack', deleted: false, updatedAt: clock() });
+        }
+        // An entry the pack dropped is retired, unless staff have taken it over.
+        const inPack = new Set(entries.map((e) => e.id));
+        for (const r of rows) {
+          if (r.source === 'pack' && !r.deleted && !inPack.has(r.id)) {
+            await tx.faq.put({ ...r, deleted: true, updatedAt: clock() });
+          }
         }
       });
       await reload();

@@ -6,12 +6,14 @@
  */
 import type { Unit } from './analyze.js';
 import { generalIdf } from './general-idf.js';
-import { CHAR_KEY, type KbIndex } from './kb-index.js';
+import { CHAR_KEY, CLASS_KEY, type KbIndex } from './kb-index.js';
 
 export const SUB_DISCOUNT = 0.8;
 export const RELATED_DISCOUNT = 0.8;
 export const FUZZY_DISCOUNT = 0.7;
 export const CHAR_DISCOUNT = 0.5;
+/** Another item of the same class ("啤酒瓶" against "易拉罐"): the same bin, a weaker tie. */
+export const SIBLING_DISCOUNT = 0.6;
 
 /**
  * Per-query working arrays indexed by entry, reused across queries so that a lookup allocates
@@ -63,10 +65,15 @@ export class Scratch {
     this.partTouched.length = 0;
   }
 
-  /** Adds `weight` times each touched entry's degree to its recall, and clears the degrees. */
-  flush(weight: number): void {
+  /**
+   * Adds `weight` times each touched entry's degree to its recall, and clears the degrees.
+   * Returns the best degree any entry reached (0 when the unit is foreign to the knowledge base).
+   */
+  flush(weight: number): number {
+    let best = 0;
     for (const doc of this.touched) {
       const d = this.deg[doc] ?? 0;
+      if (d > best) best = d;
       const cur = this.acc[doc] ?? 0;
       if (cur < 0) {
         this.accTouched.push(doc);
@@ -75,6 +82,7 @@ export class Scratch {
       this.deg[doc] = -1;
     }
     this.touched.length = 0;
+    return best;
   }
 
   /** Takes the accumulated recall mass of every touched entry and clears it. */
@@ -94,6 +102,7 @@ export function queryUnitDegrees(index: KbIndex, u: Unit, fuzzyHits: Set<string>
   for (const p of index.postings.get(u.term) ?? []) sc.raise(p.doc, p.fw);
   sc.parts(index, u.subs, SUB_DISCOUNT);
   for (const cls of u.related) sc.parts(index, cls, RELATED_DISCOUNT);
+  for (const c of u.classes) for (const p of index.postings.get(CLASS_KEY + c) ?? []) sc.raise(p.doc, SIBLING_DISCOUNT * p.fw);
   if (u.unknown || !index.postings.has(u.term)) {
     for (const near of index.fuzzy.near(u.term)) {
       fuzzyHits.add(near);
@@ -115,6 +124,8 @@ export interface QueryTerms {
   fuzzyHits: Set<string>;
   /** The characters of the query's words. */
   chars: Set<string>;
+  /** Classes of the query's items. */
+  classes: Set<string>;
 }
 
 /** Degree in [0, 1] to which the query covers one unit of an entry's question or variant. */
@@ -128,6 +139,7 @@ export function surfaceUnitDegree(v: Unit, q: QueryTerms): number {
   }
   if (q.related.has(v.term)) d = Math.max(d, RELATED_DISCOUNT);
   if (q.fuzzyHits.has(v.term)) d = Math.max(d, FUZZY_DISCOUNT);
+  if (d < SIBLING_DISCOUNT) for (const c of v.classes) if (q.classes.has(c)) d = SIBLING_DISCOUNT;
   if (d < CHAR_DISCOUNT && v.single && q.chars.has(v.term)) d = CHAR_DISCOUNT;
   return d;
 }

@@ -25,3 +25,15 @@ and or but if so then than as any some please tell know let want need like just 
 `;
 
 export const STOP_WORDS: ReadonlySet<string> = new Set([...ZH.split(/\s+/), ...EN.split(/\s+/)].filter(Boolean));
+
+/**
+ * Generic actions and asks of a question ("how is it handled", "who is in charge"): they say a
+ * little, so they count lightly rather than not at all. Topic words never go here.
+ */
+export const LIGHT_WORDS: ReadonlySet<string> = new Set(
+  `处理 处置 管 管理 找 找谁 谁 谁管 归谁 负责 办 办理 弄 搞 放 放在 拿 送 交 收 解决 反应 联系 规定 要求 允许 可不可以 合法
+  行为 人 有人 别人 地方 附近 旁边 门口 小区 家里 家 楼下 楼上 一直 天天 每天 经常 老 总 太 多 很多 好多 一些
+  handle deal who whom responsible allowed place near someone people`
+    .split(/\s+/)
+    .filter(Boolean),
+);

@@ -13,7 +13,7 @@
 import type { ChannelName, ChannelSender, SendResult } from '../channels/types.js';
 import type { OutboxItem } from '../store/ports.js';
 import { resolveOptions } from './options.js';
-import { errorName, recordResult, type RecordContext } from './record.js';
+import { createDeliveredBatcher, errorName, recordResult, type RecordContext } from './record.js';
 import { Throttle } from './throttle.js';
 import type { DispatcherStats, OutboxDispatcher, OutboxDispatcherDeps, OutboxLogger } from './types.js';
 
@@ -59,7 +59,7 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
     pausedChannels: [],
     unroutedChannels: [],
   };
-  const ctx: RecordContext = { outbox, options, throttle, logger, hooks: deps, stats };
+  const ctx: RecordContext = { outbox, options, throttle, logger, hooks: deps, stats, markDelivered: createDeliveredBatcher(outbox) };
 
   /** Leased rows not yet sending, in lease order. */
   const held = new Map<number, OutboxItem>();
@@ -68,6 +68,7 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
   let nextReadyAt = Infinity;
   let lastUnroutedCheck = -Infinity;
   let lastSweep = -Infinity;
+  let lastHoldScan = -Infinity;
   let rotation = 0;
   let lastLeaseAt = -Infinity;
   /** Set by kick(): the next tick leases even if the buffer is well stocked. */
@@ -137,7 +138,12 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
     let started = 0;
     nextReadyAt = Infinity;
     const putBack: [OutboxItem, number][] = [];
+    // With every send slot busy, looking at the rest of a large buffer on each tick would cost
+    // O(buffer) per send; the long waiters are put back on a full scan once a poll interval.
+    const fullScan = now - lastHoldScan >= options.pollMs;
+    if (fullScan) lastHoldScan = now;
     for (const item of held.values()) {
+      if (!fullScan && !stopping && inFlight.size >= options.concurrency) break;
       // Our lease lapsed (a long hold or a clock jump): another dispatcher may own the row now.
       if (item.leaseUntil !== null && now >= item.leaseUntil) {
         held.delete(item.id);

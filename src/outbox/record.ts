@@ -15,6 +15,37 @@ export interface RecordContext {
   logger: OutboxLogger;
   hooks: OutboxHooks;
   stats: DispatcherStats;
+  /** Records a delivery (the dispatcher batches these); default: outbox.markDelivered per row. */
+  markDelivered?: (id: number, now: number) => Promise<void>;
+}
+
+/**
+ * Collects delivered marks made in the same turn of the event loop and writes them in one
+ * transaction: at thousands of sends a second, a statement (and a store lock) per row is the
+ * dispatcher's largest cost. Each caller still waits until its own row is written.
+ */
+export function createDeliveredBatcher(outbox: OutboxRepo): (id: number, now: number) => Promise<void> {
+  let batch: { ids: number[]; now: number }[] = [];
+  let flushing: Promise<void> | undefined;
+  function flush(): Promise<void> {
+    flushing ??= new Promise<void>((resolve, reject) => {
+      setImmediate(() => {
+        const groups = batch;
+        batch = [];
+        flushing = undefined;
+        (async () => {
+          for (const g of groups) await outbox.markDeliveredMany(g.ids, g.now);
+        })().then(resolve, reject);
+      });
+    });
+    return flushing;
+  }
+  return (id, now) => {
+    const last = batch[batch.length - 1];
+    if (last && last.now === now) last.ids.push(id);
+    else batch.push({ ids: [id], now });
+    return flush();
+  };
 }
 
 /** A retry-after hint in ms, or undefined when the channel gave none worth honouring. */
@@ -52,7 +83,7 @@ export async function recordResult(ctx: RecordContext, item: OutboxItem, result:
   const attempts = item.attempts + 1;
   const log = { id: item.id, channel: item.channel, attempts };
   if (result.status === 'delivered') {
-    await ctx.outbox.markDelivered(item.id, now);
+    await (ctx.markDelivered ? ctx.markDelivered(item.id, now) : ctx.outbox.markDelivered(item.id, now));
     ctx.stats.delivered++;
     ctx.logger.debug({ ...log, status: 'delivered' }, 'outbox: delivered');
     return;

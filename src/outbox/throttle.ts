@@ -74,10 +74,12 @@ export class Throttle {
   /** The earliest time a message to this address may go out; `now` when it may go now. */
   readyAt(channel: ChannelName, address: string, now: number): number {
     const c = this.channel(channel);
-    const a = this.address(channel, address);
-    let at = Math.max(now, c.pausedUntil, a.pausedUntil);
+    // An address never sent to (or forgotten by sweep) has no limit in force: no state is made
+    // for it here, as a broadcast asks about thousands of addresses it has not sent to yet.
+    const a = this.addresses.get(`${channel}\u0000${address}`);
+    let at = Math.max(now, c.pausedUntil, a?.pausedUntil ?? 0);
     for (const w of c.windows) at = Math.max(at, w.readyAt(now));
-    for (const w of a.windows) at = Math.max(at, w.readyAt(now));
+    if (a) for (const w of a.windows) at = Math.max(at, w.readyAt(now));
     return at;
   }
 

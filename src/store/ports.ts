@@ -3,6 +3,7 @@
  * `db/sqlite/`; a PostgreSQL one implements the same interfaces. Every method is async so either
  * can serve.
  */
+import type { CampaignRepo } from '../campaigns/ports.js';
 import type { ChannelName, OutboundMessage } from '../channels/types.js';
 
 export type TicketState =
@@ -72,11 +73,37 @@ export interface TicketPhoto {
 
 export interface TicketFilter {
   unitId?: string;
+  /** Any of these units (the console's visible units). */
+  unitIds?: string[];
   states?: TicketState[];
+  /** A category id; null: uncategorised tickets only. */
+  categoryId?: string | null;
+  /** Any of these areas (an area and its sub-areas). */
+  areaIds?: string[];
   residentId?: number;
   createdFrom?: number;
   createdTo?: number;
+  /** Only tickets open at this instant with a deadline already passed (acceptance or resolution). */
+  overdueAt?: number;
   limit?: number;
+  /** Rows skipped, for paging. Default 0. */
+  offset?: number;
+}
+
+/** Figures of one unit's tickets created in a period (grouped by the ticket's current unit). */
+export interface UnitSummaryRow {
+  unitId: string;
+  received: number;
+  /** Accepted no later than the acceptance deadline (acceptedAt <= ackDueAt). */
+  acceptedOnTime: number;
+  /** Resolved (resolvedAt set; a reopen clears it). */
+  resolved: number;
+  /** Resolved no later than the resolution deadline (resolvedAt <= resolveDueAt). */
+  resolvedOnTime: number;
+  rated: number;
+  satisfied: number;
+  neutral: number;
+  unsatisfied: number;
 }
 
 export interface TicketRepo {
@@ -91,6 +118,8 @@ export interface TicketRepo {
   events(ticketId: number): Promise<TicketEvent[]>;
   addPhoto(photo: Omit<TicketPhoto, 'id'>): Promise<TicketPhoto>;
   photos(ticketId: number): Promise<TicketPhoto[]>;
+  /** Per-unit figures of the tickets created in [from, to). */
+  unitSummary(period: { from: number; to: number }): Promise<UnitSummaryRow[]>;
 }
 
 export interface Resident {
@@ -143,12 +172,16 @@ export interface NewOutboxItem {
 export interface OutboxRepo {
   /** Returns the row id, or undefined when the dedupe key was already enqueued. */
   enqueue(item: NewOutboxItem, now: number): Promise<number | undefined>;
+  /** Enqueues many rows at once (a broadcast); each entry is the row id or undefined (dedupe key seen). */
+  enqueueMany(items: NewOutboxItem[], now: number): Promise<(number | undefined)[]>;
   /**
    * Leases up to `limit` due rows (pending, next attempt reached, no live lease) until `leaseUntil`.
    * Channels listed in `skipChannels` are left alone (they are paused by a rate limit).
    */
   lease(now: number, leaseUntil: number, limit: number, skipChannels?: ChannelName[]): Promise<OutboxItem[]>;
   markDelivered(id: number, now: number): Promise<void>;
+  /** markDelivered for many rows in one statement batch (the dispatcher's hot path). */
+  markDeliveredMany(ids: number[], now: number): Promise<void>;
   /** Back to pending for another try at `nextAttemptAt`. */
   markRetry(id: number, nextAttemptAt: number, error: string): Promise<void>;
   markFailed(id: number, error: string): Promise<void>;
@@ -262,6 +295,67 @@ export interface FaqFeedbackRepo {
   list(filter: { kinds?: FaqFeedback['kind'][]; limit?: number }): Promise<FaqFeedback[]>;
 }
 
+export type StaffRole = 'officer' | 'supervisor' | 'admin';
+
+export interface Staff {
+  id: number;
+  login: string;
+  name: string;
+  unitId: string;
+  role: StaffRole;
+  /** bcrypt hash; null: no console login (a chat-only member). */
+  passwordHash: string | null;
+  disabled: boolean;
+  createdAt: number;
+}
+
+export interface StaffBindCode {
+  code: string;
+  staffId: number;
+  expiresAt: number;
+  usedAt: number | null;
+}
+
+export interface StaffLink {
+  id: number;
+  staffId: number;
+  channel: string;
+  platformUserId: string;
+  createdAt: number;
+}
+
+export interface StaffRepo {
+  /** Throws AppError CONFLICT when the login is taken. */
+  insert(staff: Omit<Staff, 'id'>): Promise<Staff>;
+  byId(id: number): Promise<Staff | undefined>;
+  byLogin(login: string): Promise<Staff | undefined>;
+  list(): Promise<Staff[]>;
+  update(id: number, patch: Partial<Pick<Staff, 'name' | 'unitId' | 'role' | 'passwordHash' | 'disabled'>>): Promise<Staff>;
+  addBindCode(code: StaffBindCode): Promise<void>;
+  bindCode(code: string): Promise<StaffBindCode | undefined>;
+  /** Marks an unused code used; false when it was already used (single use under concurrency). */
+  useBindCode(code: string, now: number): Promise<boolean>;
+  /** Links (or re-links) a chat identity to the staff member. */
+  link(link: Omit<StaffLink, 'id'>): Promise<StaffLink>;
+  linkByIdentity(channel: string, platformUserId: string): Promise<StaffLink | undefined>;
+  links(staffId: number): Promise<StaffLink[]>;
+}
+
+export interface ConsoleSession {
+  tokenHash: string;
+  staffId: number;
+  createdAt: number;
+  expiresAt: number;
+}
+
+export interface ConsoleSessionRepo {
+  insert(session: ConsoleSession): Promise<void>;
+  byHash(tokenHash: string): Promise<ConsoleSession | undefined>;
+  delete(tokenHash: string): Promise<void>;
+  /** Removes sessions expired before `now`; returns how many. */
+  deleteExpired(now: number): Promise<number>;
+}
+
 /** The repositories of one unit of work. */
 export interface Repos {
   tickets: TicketRepo;
@@ -273,6 +367,9 @@ export interface Repos {
   subscriptions: SubscriptionRepo;
   faq: FaqRepo;
   faqFeedback: FaqFeedbackRepo;
+  staff: StaffRepo;
+  consoleSessions: ConsoleSessionRepo;
+  campaigns: CampaignRepo;
 }
 
 export interface Store extends Repos {

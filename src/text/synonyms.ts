@@ -52,7 +52,7 @@ export const GENERAL_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   进度: ['办理情况', '处理情况', '处理进度', '办到哪', '办得怎么样'],
   时间: ['几点', '几时', '什么时候', '啥时候', '何时', '几点钟'],
   多久: ['多长时间', '几天', '多少天', '要多久'],
-  晚上: ['夜里', '半夜', '深夜', '夜间'],
+  晚上: ['夜里', '半夜', '深夜', '夜间', '凌晨'],
   节假日: ['放假', '假期', '节日', '法定假日', '过节'],
   周末: ['星期六', '星期天', '礼拜天', '双休日'],
   英文: ['英语'],
@@ -61,6 +61,24 @@ export const GENERAL_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   消息: ['提醒', '通知', '推送', '消息推送'],
   参与: ['出力', '出份力', '出一份力', '贡献', '尽一份力', '帮把手'],
   不满意: ['不满', '不认可', '没解决', '没处理好', '没弄好', '根本没弄', '没修好', '糊弄', '敷衍'],
+  // everyday names of things, places and states residents mention
+  粪便: ['粑粑', '便便', '大便', '排泄物'],
+  渣土车: ['泥头车', '土方车', '运土车'],
+  电动车: ['电瓶车', '电动自行车', '电驴', '小电驴', '电单车'],
+  流浪狗: ['野狗'],
+  流浪猫: ['野猫'],
+  井盖: ['窨井盖', '下水井盖', '井盖子'],
+  楼道: ['楼梯间', '楼梯口', '走廊', '过道'],
+  扬尘: ['灰尘', '尘土', '粉尘', '灰太大'],
+  路灯: ['街灯', '路灯杆'],
+  臭味: ['异味', '臭气', '气味难闻', '臭烘烘', '臭气熏天', '恶臭'],
+  脏乱: ['脏乱差', '邋遢', '不干净', '很脏', '太脏'],
+  物业: ['物管', '物业公司', '物业管理处'],
+  社区: ['居委会', '居委'],
+  城管: ['城管局', '城管队', '综合执法', '城市管理'],
+  市民: ['老百姓', '群众', '普通人'],
+  维修: ['修理', '修一下', '修好', '修修'],
+  损坏: ['坏了', '破损', '烂了', '用坏', '坏掉'],
 };
 
 /** Everyday English words and phrases -> the Chinese word a pack would use. */
@@ -97,6 +115,18 @@ export const ENGLISH_BRIDGE: Readonly<Record<string, string>> = {
   when: '时间', time: '时间', hours: '时间', open: '开放', opening: '开放', long: '多久',
   campaign: '创卫', hygiene: '卫生', sanitation: '环卫', clean: '清洁', city: '城市',
   volunteer: '志愿者', join: '参与', participate: '参与', shop: '商户', shops: '商户', store: '商户',
+  park: '公园', parking: '停车', light: '灯', lights: '灯', lamp: '灯', 'street light': '路灯', streetlight: '路灯',
+  broken: '损坏', fix: '维修', fixes: '维修', repair: '维修', charge: '充电', charging: '充电',
+  'e-bike': '电动车', ebike: '电动车', scooter: '电动车', bike: '单车', bicycle: '单车', 'shared bike': '共享单车',
+  hallway: '楼道', corridor: '楼道', stairwell: '楼道', stairs: '楼道', close: '关门', closed: '关门',
+  dust: '扬尘', construction: '施工', 'construction site': '工地', site: '工地', manhole: '井盖',
+  stray: '流浪', cat: '猫', burn: '焚烧', burning: '焚烧', smell: '臭味', smelly: '臭味', stink: '臭味',
+  dirty: '脏乱', 'tap water': '自来水', tank: '水箱', reward: '奖励', rewards: '奖励', points: '积分',
+  glass: '玻璃', bottle: '瓶子', paper: '纸', cardboard: '纸箱', clothes: '旧衣服', 'old clothes': '旧衣服',
+  rid: '消灭', kill: '消灭', pest: '病媒', pests: '病媒', 'wet market': '农贸市场', chef: '厨师', cook: '厨师',
+  waiter: '服务员', 'septic tank': '化粪池', sewage: '污水', sewer: '下水道', drain: '下水道', lawn: '草坪',
+  grass: '草坪', neighbour: '邻居', neighbor: '邻居', upstairs: '楼上', downstairs: '楼下', community: '社区',
+  property: '物业', 'property management': '物业', cost: '费用', fee: '费用', free: '免费', pay: '费用',
 };
 
 /** Builds a variant -> canonical map from synonym groups; later tables override earlier ones. */

@@ -48,4 +48,14 @@ describe('faq command', () => {
     expect(b.code).not.toBe(0);
     expect(b.err).toMatch(/not found/);
   });
+
+  it('reports an invalid pack on one stderr line with the count and the first problem', async () => {
+    const bad = new URL('../fixtures/packs/many-problems.yaml', import.meta.url).pathname;
+    const { code, out, err } = await run(['--pack', bad], '{"id":1,"text":"x"}\n');
+    expect(code).not.toBe(0);
+    expect(out).toBe('');
+    expect(err.endsWith('\n')).toBe(true);
+    expect(err.trimEnd().split('\n')).toHaveLength(1);
+    expect(err).toMatch(/^faq: .*many-problems\.yaml: \d+ problems, first: \S/);
+  });
 });

@@ -1,0 +1,151 @@
+/**
+ * A minimal, fast fake of the Bot API's sendMessage for the broadcast benchmark: it enforces a
+ * rate limit (at most `limit` messages in any sliding window of `perMs`) by answering 429 with
+ * retry_after, and counts what each chat received. node:http only, so the fake is not the
+ * bottleneck, and in its own worker thread, so it times arrivals like a separate server would
+ * (on the sender's event loop a long database batch would skew its clock).
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+
+export interface LimitedBotApiStats {
+  accepted: number;
+  tooMany: number;
+  /** Chats that received at least one message. */
+  chats: number;
+  /** Messages beyond the first per chat. */
+  duplicates: number;
+  /** From the first accepted message to the last, in ms. */
+  spanMs: number;
+}
+
+export interface LimitedBotApiHandle {
+  url: string;
+  token: string;
+  stats(): Promise<LimitedBotApiStats>;
+  close(): Promise<void>;
+}
+
+/** Starts the fake in a worker thread. */
+export async function startLimitedBotApiWorker(o: { limit?: number; perMs?: number } = {}): Promise<LimitedBotApiHandle> {
+  const worker = new Worker(new URL(import.meta.url), { workerData: o });
+  const ask = <T>(msg: string): Promise<T> =>
+    new Promise((resolve) => {
+      worker.once('message', (m: T) => resolve(m));
+      worker.postMessage(msg);
+    });
+  const ready = await new Promise<{ url: string; token: string }>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  return {
+    ...ready,
+    stats: () => ask<LimitedBotApiStats>('stats'),
+    async close() {
+      await ask('close');
+      await worker.terminate();
+    },
+  };
+}
+
+if (!isMainThread && parentPort && (workerData as { limit?: number } | null)?.constructor === Object) {
+  const port = parentPort;
+  const api = await startLimitedBotApi(workerData as { limit?: number; perMs?: number });
+  port.on('message', async (m: string) => {
+    if (m === 'stats') {
+      let duplicates = 0;
+      for (const n of api.received.values()) duplicates += n - 1;
+      port.postMessage({ accepted: api.accepted, tooMany: api.tooMany, chats: api.received.size, duplicates, spanMs: api.lastAt - api.firstAt });
+    } else if (m === 'close') {
+      await api.close();
+      port.postMessage('closed');
+    }
+  });
+  port.postMessage({ url: api.url, token: api.token });
+}
+
+export interface LimitedBotApi {
+  url: string;
+  token: string;
+  /** Messages accepted per chat id. */
+  received: Map<string, number>;
+  accepted: number;
+  tooMany: number;
+  firstAt: number;
+  lastAt: number;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export async function startLimitedBotApi(o: { limit?: number; perMs?: number; token?: string } = {}): Promise<LimitedBotApi> {
+  const token = o.token ?? '123456:BENCH-token';
+  const limit = o.limit ?? Infinity;
+  const perMs = o.perMs ?? 1000;
+  // Arrival times of the last `limit` accepted messages (a ring buffer).
+  const ring = Number.isFinite(limit) ? new Float64Array(limit) : new Float64Array(1);
+  let head = 0;
+  let filled = 0;
+  let messageId = 1;
+  const prefix = `/bot${token}/`;
+
+  const api: LimitedBotApi = {
+    url: '',
+    token,
+    received: new Map(),
+    accepted: 0,
+    tooMany: 0,
+    firstAt: 0,
+    lastAt: 0,
+    reset() {
+      api.received = new Map();
+      api.accepted = 0;
+      api.tooMany = 0;
+      api.firstAt = 0;
+      api.lastAt = 0;
+      head = 0;
+      filled = 0;
+    },
+    close: () => new Promise((r) => server.close(() => r())),
+  };
+
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const send = (status: number, body: unknown) => {
+        const text = JSON.stringify(body);
+        res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+        res.end(text);
+      };
+      if (!req.url?.startsWith(prefix)) return send(401, { ok: false, error_code: 401, description: 'Unauthorized' });
+      const method = req.url.slice(prefix.length);
+      if (method !== 'sendMessage') return send(404, { ok: false, error_code: 404, description: 'Not Found: method not found' });
+      const now = performance.now();
+      if (Number.isFinite(limit)) {
+        // The oldest of the last `limit` messages must be older than the window.
+        if (filled === limit && now - ring[head]! < perMs) {
+          api.tooMany++;
+          return send(429, { ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } });
+        }
+        ring[head] = now;
+        head = (head + 1) % limit;
+        filled = Math.min(limit, filled + 1);
+      }
+      const p = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { chat_id: number | string; text: string };
+      const chat = String(p.chat_id);
+      api.received.set(chat, (api.received.get(chat) ?? 0) + 1);
+      api.accepted++;
+      if (api.firstAt === 0) api.firstAt = now;
+      api.lastAt = now;
+      send(200, {
+        ok: true,
+        result: { message_id: messageId++, date: Math.floor(Date.now() / 1000), chat: { id: Number(chat), type: 'private' }, text: p.text },
+      });
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  api.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return api;
+}

@@ -1,0 +1,71 @@
+/**
+ * The answer-or-abstain decision as a small logistic model over {@link Features}. The weights
+ * were fitted with {@link fitLogistic} on the repository's own fixture packs and questions
+ * (`npx tsx bench/faq.ts --fit`), never on an evaluation set, and kept few and regularised so
+ * that they carry over to packs they were not fitted on.
+ */
+import { FEATURE_NAMES, featureVector, type Features } from './features.js';
+
+export interface Calibration {
+  bias: number;
+  weights: Readonly<Record<(typeof FEATURE_NAMES)[number], number>>;
+}
+
+export const DEFAULT_CALIBRATION: Calibration = {
+  bias: -3.709,
+  weights: {
+    recall: 1.418,
+    precision: 3.524,
+    questionRecall: 1.877,
+    missing: 0.574,
+    foreign: -0.835,
+    margin: 1.27,
+    mass: 1.645,
+    crossMiss: -1.556,
+    salientMiss: -0.768,
+    askMismatch: -1.468,
+  },
+};
+
+const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+
+/** Probability in [0, 1] that answering with this candidate is right. */
+export function confidence(f: Features, c: Calibration = DEFAULT_CALIBRATION): number {
+  let z = c.bias;
+  for (const k of FEATURE_NAMES) z += c.weights[k] * f[k];
+  return sigmoid(z);
+}
+
+/**
+ * L2-regularised logistic regression by gradient descent (features are shares in [0, 1], so no
+ * scaling is needed). `rows` pair a candidate's features with whether answering it was right.
+ */
+export function fitLogistic(
+  rows: ReadonlyArray<{ features: Features; right: boolean }>,
+  options: { l2?: number; rate?: number; steps?: number } = {},
+): Calibration {
+  const l2 = options.l2 ?? 0.003;
+  const rate = options.rate ?? 1;
+  const steps = options.steps ?? 30_000;
+  const xs = rows.map((r) => featureVector(r.features));
+  const ys = rows.map((r) => (r.right ? 1 : 0));
+  const n = FEATURE_NAMES.length;
+  const w = new Array<number>(n).fill(0);
+  let b = 0;
+  for (let step = 0; step < steps; step++) {
+    const gw = new Array<number>(n).fill(0);
+    let gb = 0;
+    xs.forEach((x, i) => {
+      let z = b;
+      for (let j = 0; j < n; j++) z += (w[j] ?? 0) * (x[j] ?? 0);
+      const err = sigmoid(z) - (ys[i] ?? 0);
+      gb += err;
+      for (let j = 0; j < n; j++) gw[j] = (gw[j] ?? 0) + err * (x[j] ?? 0);
+    });
+    const m = Math.max(1, xs.length);
+    b -= (rate * gb) / m;
+    for (let j = 0; j < n; j++) w[j] = (w[j] ?? 0) - rate * ((gw[j] ?? 0) / m + l2 * (w[j] ?? 0));
+  }
+  const weights = Object.fromEntries(FEATURE_NAMES.map((k, j) => [k, Math.round((w[j] ?? 0) * 1000) / 1000]));
+  return { bias: Math.round(b * 1000) / 1000, weights: weights as Calibration['weights'] };
+}

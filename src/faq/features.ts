@@ -1,0 +1,127 @@
+/**
+ * Evidence about one candidate entry for one question, for the calibrated answer-or-abstain
+ * decision. Every feature is a share or a general-language quantity, never a count that grows
+ * with the knowledge base, so one set of weights serves packs of any size.
+ */
+import type { Unit } from './analyze.js';
+import { generalIdf } from './general-idf.js';
+import { CHAR_KEY, CLASS_KEY, type IndexedEntry, type KbIndex } from './kb-index.js';
+import { CHAR_DISCOUNT, FUZZY_DISCOUNT, RELATED_DISCOUNT, SIBLING_DISCOUNT, SUB_DISCOUNT } from './match.js';
+
+export interface Features {
+  /** Share of the question's weight the entry explains (answer text counted lightly). */
+  recall: number;
+  /** Share of the entry's best question or variant the question covers. */
+  precision: number;
+  /** Share of the question's weight explained by the entry's question, variants and tags alone. */
+  questionRecall: number;
+  /** IDF of the most salient question word the entry leaves unexplained, over 12 (0 when none). */
+  missing: number;
+  /** Share of the question's weight that no entry of the knowledge base explains at all. */
+  foreign: number;
+  /** Score lead over the next candidate. */
+  margin: number;
+  /** Total general IDF of the question, over 30, capped at 1: very short questions are weak evidence. */
+  mass: number;
+  /** `missing` when the entry's own question is also left partly unasked: both sides talk past each other. */
+  crossMiss: number;
+  /** Share of the question's weight in unexplained words at least as rare as everyday nouns (IDF >= 9). */
+  salientMiss: number;
+  /**
+   * 1 when the question asks for a kind of fact (a price, a time) of which the entry's text shows
+   * no trace: "公园门票多少钱" against an entry about opening hours.
+   */
+  askMismatch: number;
+}
+
+/**
+ * Kinds of fact a question can ask for, each with the marks an entry that gives such a fact
+ * carries. Only kinds whose answers leave visible marks are listed (a price has 元 or 费, a time
+ * has hours or days); "how" or "where" answers leave none.
+ */
+const ASKS: ReadonlyArray<{ asks: RegExp; answers: RegExp }> = [
+  { asks: /多少钱|几块钱|收费|收不收费|要钱|价格|价钱|费用|免费|how much|cost|price|fee/, answers: /元|钱|费|价|免费|收费/ },
+  {
+    asks: /几点|什么时候|啥时候|何时|多久|多长时间|几天|哪天|what time|when|how long/,
+    answers: /[0-9０-９一二三四五六七八九十两半每](点|时|天|小时|分钟|周|个月|月|年|日)|早上|晚上|上午|下午|傍晚|凌晨|夜间|每天|每周|全天|工作日|周[一二三四五六日末]|春节|期间|时段|时间|定期|及时|当天|立即|马上/,
+  },
+];
+
+/** A unit counts as explained when matched to at least this degree. */
+const EXPLAINED = 0.5;
+const SALIENT = 9;
+
+function share(terms: Map<string, number>, parts: readonly string[], onlyQuestion: boolean): number {
+  let total = 0;
+  let got = 0;
+  for (const s of parts) {
+    const w = generalIdf(s);
+    total += w;
+    const fw = terms.get(s) ?? 0;
+    if (!onlyQuestion || fw >= 1) got += w * fw;
+  }
+  return total > 0 ? got / total : 0;
+}
+
+/** Degree in [0, 1] to which an entry covers one query unit; mirrors the inverted-index lookup. */
+export function unitDegree(index: KbIndex, e: IndexedEntry, u: Unit, onlyQuestion: boolean, strict = false): number {
+  const fw = (t: string): number => {
+    const v = e.terms.get(t) ?? 0;
+    return onlyQuestion && v < 1 ? 0 : v;
+  };
+  let d = fw(u.term);
+  if (d >= 1) return 1;
+  if (u.subs.length > 0) d = Math.max(d, SUB_DISCOUNT * share(e.terms, u.subs, onlyQuestion));
+  for (const cls of u.related) d = Math.max(d, RELATED_DISCOUNT * share(e.terms, cls, onlyQuestion));
+  for (const c of u.classes) d = Math.max(d, SIBLING_DISCOUNT * fw(CLASS_KEY + c));
+  if (u.unknown || (!strict && !index.postings.has(u.term))) {
+    for (const near of index.fuzzy.near(u.term)) d = Math.max(d, FUZZY_DISCOUNT * fw(near));
+  }
+  if (u.single && !strict) d = Math.max(d, CHAR_DISCOUNT * fw(CHAR_KEY + u.term));
+  return d;
+}
+
+export interface QueryFacts {
+  /** The question, normalised. */
+  text: string;
+  units: readonly Unit[];
+  total: number;
+  /** Weight of the query's units no entry covers at all. */
+  foreignWeight: number;
+}
+
+export function featuresOf(
+  index: KbIndex,
+  e: IndexedEntry,
+  q: QueryFacts,
+  m: { recall: number; precision: number; margin: number },
+): Features {
+  let qGot = 0;
+  let missing = 0;
+  let salient = 0;
+  for (const u of q.units) {
+    qGot += u.weight * unitDegree(index, e, u, true);
+    if (unitDegree(index, e, u, false) < EXPLAINED) {
+      if (u.weight > missing) missing = u.weight;
+      if (u.weight >= SALIENT) salient += u.weight;
+    }
+  }
+  return {
+    recall: m.recall,
+    precision: m.precision,
+    questionRecall: q.total > 0 ? qGot / q.total : 0,
+    missing: Math.min(1, missing / 12),
+    foreign: q.total > 0 ? q.foreignWeight / q.total : 0,
+    margin: m.margin,
+    mass: Math.min(1, q.total / 30),
+    crossMiss: Math.min(1, missing / 12) * (1 - m.precision),
+    salientMiss: q.total > 0 ? salient / q.total : 0,
+    askMismatch: ASKS.some((a) => a.asks.test(q.text) && !a.answers.test(e.text)) ? 1 : 0,
+  };
+}
+
+export const FEATURE_NAMES = ['recall', 'precision', 'questionRecall', 'missing', 'foreign', 'margin', 'mass', 'crossMiss', 'salientMiss', 'askMismatch'] as const;
+
+export function featureVector(f: Features): number[] {
+  return FEATURE_NAMES.map((k) => f[k]);
+}
