@@ -7,7 +7,6 @@
 import { dirname } from 'node:path';
 import { createTelegramAdapter } from '../adapters/telegram/index.js';
 import { createWebChatAdapter } from '../adapters/web/index.js';
-import { createWechatAdapter } from '../adapters/wechat/index.js';
 import { createWecomSender } from '../adapters/wecom/index.js';
 import { openSqliteStore } from '../db/sqlite/store.js';
 import { ENTRY_FLOW, createFlows } from '../flows/index.js';
@@ -20,6 +19,7 @@ import { AppError } from './errors.js';
 import { createKnowledgeBase } from './faq/knowledge-base.js';
 import { isNearPack } from './geo-bounds.js';
 import { createHealthCheck } from './health.js';
+import { consoleRoutes, consoleTicketPath } from './http/console/index.js';
 import { healthRoutes } from './http/routes/health.js';
 import { createServer, type AppServer } from './http/server.js';
 import { formatDateTime } from './i18n/index.js';
@@ -28,6 +28,7 @@ import { createMediaStore } from './media/store.js';
 import { createOutboxDispatcher, type OutboxDispatcher } from './outbox/index.js';
 import { loadPackFile } from './pack/load.js';
 import { createRouter } from './routing/index.js';
+import { createStaffService, type StaffService } from './staff/service.js';
 import type { Store } from './store/ports.js';
 import { createTicketService, type TicketService } from './tickets/service.js';
 
@@ -47,6 +48,7 @@ export interface Weicheng {
   engine: ConversationEngine;
   dispatcher: OutboxDispatcher;
   tickets: TicketService;
+  staff: StaffService;
   services: ChatServices;
   /** Channels that are live, by name. */
   channels: string[];
@@ -81,8 +83,10 @@ export async function createWeicheng(config: Config, options: WeichengOptions = 
       localDay: (ms) => localDay(ms, pack.city.timezone),
     },
     clock,
+    consoleUrl: (t) => config.publicUrl + consoleTicketPath(t.number),
     onQueued: kick,
   });
+  const staff = createStaffService({ store, pack: () => pack, clock });
   const faq = await createKnowledgeBase(store, { clock });
   await faq.syncFromPack(pack.faq);
 
@@ -121,6 +125,8 @@ export async function createWeicheng(config: Config, options: WeichengOptions = 
     adapters.push(tg.adapter);
   }
   if (config.wechat || options.wechatPuppet) {
+    // wechaty takes seconds to import: load it only when WeChat is configured.
+    const { createWechatAdapter } = await import('../adapters/wechat/index.js');
     adapters.push(
       createWechatAdapter({
         puppet: options.wechatPuppet ?? config.wechat?.puppet ?? 'wechaty-puppet-wechat4u',
@@ -134,6 +140,15 @@ export async function createWeicheng(config: Config, options: WeichengOptions = 
   const channels = adapters.map((a) => a.channel);
 
   dispatcher = createOutboxDispatcher({ store, senders, clock: { now: clock }, logger, options: options.outbox });
+  await server.register(consoleRoutes, {
+    store,
+    staff,
+    tickets,
+    media,
+    pack: () => pack,
+    clock,
+    secureCookies: config.publicUrl.startsWith('https:'),
+  });
   await server.register(healthRoutes, {
     health: createHealthCheck({
       store,
@@ -150,6 +165,7 @@ export async function createWeicheng(config: Config, options: WeichengOptions = 
     engine,
     dispatcher,
     tickets,
+    staff,
     services,
     channels,
     async start() {

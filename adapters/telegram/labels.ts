@@ -6,9 +6,5 @@ import { messages, type Language } from '../../src/i18n/index.js';
 
 export function shareLocationLabel(text: string): string {
   const lang: Language = /\p{Script=Han}/u.test(text) ? 'zh-CN' : 'en';
-  const t = messages(lang) as { channels?: { shareLocation?: string } };
-  return t.channels?.shareLocation ?? FALLBACK[lang];
+  return messages(lang).channels.shareLocation;
 }
-
-// Until the catalogue has `channels.shareLocation`, these keep the button readable.
-const FALLBACK: Record<Language, string> = { 'zh-CN': '📍 发送我的位置', en: '📍 Send my location' };

@@ -3,6 +3,8 @@
  * button. Outbound messages carry no language, so the adapter follows the message's own text:
  * Chinese when it contains Chinese characters (or is empty), English otherwise.
  */
+import { messages } from '../../src/i18n/index.js';
+
 export interface WechatTexts {
   /** Heads the numbered list that stands in for buttons. */
   chooseByNumber: string;
@@ -10,17 +12,7 @@ export interface WechatTexts {
   shareLocation: string;
 }
 
-const zhCN: WechatTexts = {
-  chooseByNumber: '回复数字选择：',
-  shareLocation: '发送位置：点输入框右侧的“+”，选“位置”，再点“发送”。',
-};
-
-const en: WechatTexts = {
-  chooseByNumber: 'Reply with a number:',
-  shareLocation: 'To send your location: tap "+" next to the input box, choose "Location", then "Send".',
-};
-
 export function textsFor(text: string): WechatTexts {
-  if (text.trim() === '' || /[\u3400-\u9fff]/.test(text)) return zhCN;
-  return en;
+  const t = messages(text.trim() === '' || /\p{Script=Han}/u.test(text) ? 'zh-CN' : 'en').channels;
+  return { chooseByNumber: t.chooseByNumber, shareLocation: t.wechatShareLocation };
 }

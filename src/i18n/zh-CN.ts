@@ -4,6 +4,12 @@
  */
 export const zhCN = {
   language: '中文',
+  /** Words channel adapters add themselves (a location button, numbered choices). */
+  channels: {
+    shareLocation: '📍 发送我的位置',
+    chooseByNumber: '回复数字选择：',
+    wechatShareLocation: '发送位置：点输入框右侧的“+”，选“位置”，再点“发送”。',
+  },
   conversation: {
     expired: '上次的对话超过 30 分钟没有继续，已为您结束。有需要请重新开始。',
     error: '抱歉，系统处理您的消息时出了点问题，请稍后再试。您之前提交的反映不会丢失。',
@@ -20,6 +26,11 @@ export const zhCN = {
     rejected: (p: { number: string; reason: string }) => `工单 ${p.number} 未予受理：${p.reason}`,
     reopened: (p: { number: string; unit: string }) => `工单 ${p.number} 已重新交${p.unit}办理。`,
     closed: (p: { number: string }) => `工单 ${p.number} 已办结归档，感谢您的反映！`,
+    escalated: (p: { number: string; unit: string }) => `工单 ${p.number} 已超过办理时限，已报${p.unit}督办。`,
+    /** To residents who follow a ticket they did not file: no rating request. */
+    resolvedFollower: (p: { number: string; unit: string; note: string }) => `您关注的工单 ${p.number} 已由${p.unit}办结：${p.note}`,
+    dayEnd: (p: { number: string; unit: string }) =>
+      `工单 ${p.number} 今天${p.unit}还没有接单。我们已提醒承办单位并报上级督促，下一个工作日继续跟进，有进展会第一时间告诉您。`,
     rejectReasons: { duplicate: '重复反映', not_ours: '不属于本平台受理范围', invalid: '信息无效或无法核实' },
     states: {
       submitted: '已提交',
@@ -154,6 +165,69 @@ export const zhCN = {
     skipped: '好的。',
     notAwaiting: (p: { number: string }) => `工单 ${p.number} 现在不需要评价（可能已经评价过了）。`,
     skip: '跳过',
+  },
+  duplicate: {
+    offer: (p: { number: string; state: string; when: string }) =>
+      `已有人反映过：工单 ${p.number}（${p.state}，${p.when} 反映）。是否关注该工单？关注后它的进展会同时通知您。`,
+    followed: (p: { number: string }) => `已关注工单 ${p.number}，有进展会通知您。发送“查询 ${p.number}”也可随时查看。`,
+    buttons: { follow: '关注', submit: '仍然提交' },
+  },
+  /** What offices read in their group chats (in the city's language). */
+  office: {
+    bound: (p: { name: string; unit: string }) => `绑定成功：${p.name}（${p.unit}）。现在可以在单位工作群里办理工单了。`,
+    bindFailed: {
+      malformed: '绑定码格式不对：应为 8 位字母和数字，例如“绑定 ABCD2345”。',
+      unknown: '没有这个绑定码，请核对后再试。',
+      used: '这个绑定码已经用过了，请向管理员重新索取。',
+      expired: '绑定码已过期，请向管理员重新索取。',
+      disabled: '这个工作人员账号已停用，不能绑定。',
+    },
+    notBound: '抱歉，您还没有绑定工作人员账号，不能办理工单。请向管理员索取绑定码，发送“绑定 绑定码”（或 /bind 绑定码）后再试。',
+    notYours: (p: { number: string; unit: string; name: string; staffUnit: string }) =>
+      `抱歉，工单 ${p.number} 由${p.unit}承办，${p.name}（${p.staffUnit}）没有办理权限。`,
+    notFound: (p: { number: string }) => `没有找到工单 ${p.number}，请核对工单号。`,
+    notAllowed: (p: { number: string; state: string; action: string }) => `工单 ${p.number} 当前“${p.state}”，不能${p.action}。`,
+    failed: (p: { reason: string }) => `操作没有成功：${p.reason}`,
+    actions: { accept: '接单', transfer: '转办', resolve: '办结', reject: '退回', reply: '回复' },
+    rejectKinds: { duplicate: '重复', not_ours: '非本单位', invalid: '无效' },
+    accepted: (p: { number: string; name: string }) => `✅ 工单 ${p.number} 已由${p.name}接单，已告知居民。`,
+    resolved: (p: { number: string; name: string }) => `✅ 工单 ${p.number} 已由${p.name}办结，已请居民评价。`,
+    transferred: (p: { number: string; name: string; unit: string }) => `✅ 工单 ${p.number} 已由${p.name}转交${p.unit}。`,
+    rejected: (p: { number: string; name: string; kind: string }) => `✅ 工单 ${p.number} 已由${p.name}退回（${p.kind}）。`,
+    replied: (p: { number: string; name: string }) => `✅ ${p.name}对工单 ${p.number} 的回复已发给居民。`,
+    askResolveNote: (p: { number: string; name: string }) => `请${p.name}直接发送工单 ${p.number} 的处理说明（可附现场照片）；发送“取消”放弃。`,
+    photoHeld: (p: { name: string }) => `照片收到了，请${p.name}再发送处理说明。`,
+    askTransferUnit: (p: { number: string; name: string }) => `请${p.name}选择工单 ${p.number} 转交的单位：`,
+    askTransferReason: (p: { number: string; name: string; unit: string }) => `请${p.name}发送转交${p.unit}的理由；发送“取消”放弃。`,
+    askRejectKind: (p: { number: string; name: string }) => `请${p.name}选择退回工单 ${p.number} 的原因：`,
+    askRejectNote: (p: { number: string; name: string; kind: string }) => `请${p.name}补充退回说明（${p.kind}）；发送“取消”放弃。`,
+    cancelled: (p: { name: string }) => `已取消${p.name}未完成的操作。`,
+    unknownUnit: (p: { text: string }) => `没有找到单位“${p.text}”，请写单位全称或编号。`,
+    ambiguousUnit: (p: { text: string; names: string }) => `“${p.text}”对应多个单位：${p.names}，请写全称。`,
+    sameUnit: (p: { unit: string }) => `工单已经在${p.unit}，请选择别的单位。`,
+    usage: (p: { action: string; example: string }) => `“${p.action}”的格式：${p.example}`,
+    examples: {
+      accept: '接单 20261129-0007',
+      resolve: '办结 20261129-0007 已清理完毕',
+      transfer: '转办 20261129-0007 城管执法局 属于占道经营',
+      reject: '退回 20261129-0007 重复 与20261129-0003为同一问题',
+      reply: '回复 20261129-0007 明早安排清运',
+    },
+    cardCommands: (p: { number: string }) =>
+      `办理：回复“接单 ${p.number}”接单；“办结 ${p.number} 处理说明”办结；“转办 ${p.number} 单位 理由”转办；“退回 ${p.number} 重复/非本单位/无效 说明”退回；“回复 ${p.number} 内容”答复居民。`,
+    reporters: (p: { count: number }) => `已有 ${p.count} 位居民反映`,
+    followerJoined: (p: { number: string; count: number }) => `工单 ${p.number}：又有居民反映同一问题，已有 ${p.count} 位居民反映。`,
+    residentComment: (p: { number: string; rating: string; text: string }) => `【居民补充】工单 ${p.number}${p.rating ? `（评价：${p.rating}）` : ''}：${p.text}`,
+    residentPhoto: (p: { number: string }) => `【居民补充照片】工单 ${p.number}`,
+    reminderAck: (p: { number: string; category: string; due: string }) => `【接单提醒】工单 ${p.number}（${p.category}）将于 ${p.due} 超过接单时限，请尽快接单。`,
+    reminderResolve: (p: { number: string; category: string; due: string }) => `【办结提醒】工单 ${p.number}（${p.category}）办结时限为 ${p.due}，请抓紧办理。`,
+    escalation: (p: { number: string; category: string; area: string; unit: string; what: string; due: string; reminders: number; supervisor: string }) =>
+      `【督办】工单 ${p.number}（${p.category}，${p.area}）\n承办单位：${p.unit}\n${p.what}时限 ${p.due} 已过，此前已提醒 ${p.reminders} 次。\n请${p.supervisor}督促办理。`,
+    escalationWhat: { ack: '接单', resolve: '办结' },
+    dayEndAlert: (p: { date: string; count: number; list: string }) => `【当日未接单】${p.date} 下班时仍有 ${p.count} 件工单未接单：\n${p.list}`,
+    dayEndItem: (p: { number: string; unit: string; category: string }) => `· ${p.number} ${p.unit}｜${p.category}`,
+    noCategory: '未分类',
+    noArea: '未识别区域',
   },
   dateTime: (d: { month: number; day: number; hh: string; mm: string; weekday: number }) =>
     `${d.month}月${d.day}日（周${'日一二三四五六'[d.weekday]}）${d.hh}:${d.mm}`,

@@ -90,7 +90,7 @@ describe('office console in headless Chromium', () => {
     await page.fill('input[name=login]', 'wang');
     await page.fill('input[name=password]', 'wrong password');
     await page.click('button[type=submit]');
-    await expect(page.locator('#login-error').textContent()).resolves.toBe('账号或密码错误');
+    await page.waitForSelector('#login-error:has-text("账号或密码错误")');
     await page.fill('input[name=password]', PASSWORD);
     await page.click('button[type=submit]');
     await page.waitForURL(`${base}/console`);
@@ -103,7 +103,7 @@ describe('office console in headless Chromium', () => {
     const first = await due.textContent();
     expect(first).toMatch(/^接单剩余 \d/);
     await page.waitForFunction((t) => document.querySelector('#rows tr:first-child .due')?.textContent !== t, first, { timeout: 3000 });
-    await expect(page.locator(`#rows tr[data-number="${mine[0]!.number}"] .due.late`).textContent()).resolves.toMatch(/^接单已超时/);
+    await page.waitForSelector(`#rows tr[data-number="${mine[0]!.number}"] .due.late:has-text("接单已超时")`);
     await page.screenshot({ path: join(DOCS, 'console-list.png'), fullPage: true });
 
     const target = mine[1]!;
@@ -114,7 +114,7 @@ describe('office console in headless Chromium', () => {
     await page.click('button[data-action=accept]');
     await page.click('form[data-form=accept] button[type=submit]');
     await page.waitForSelector('.flash.ok:has-text("已接单")');
-    await expect(page.locator('.ticket-page .title .badge').textContent()).resolves.toBe('办理中');
+    await page.waitForSelector('.ticket-page .title .badge:text-is("办理中")');
 
     await page.click('button[data-action=resolve]');
     await page.fill('form[data-form=resolve] textarea[name=note]', '已安排环卫车清运，垃圾池已冲洗消毒，今后每天早晚各清运一次。');
@@ -122,7 +122,7 @@ describe('office console in headless Chromium', () => {
     await page.screenshot({ path: join(DOCS, 'console-ticket.png'), fullPage: true });
     await page.click('form[data-form=resolve] button[type=submit]');
     await page.waitForSelector('.flash.ok:has-text("已办结")');
-    await expect(page.locator('.ticket-page .title .badge').textContent()).resolves.toBe('已办结');
+    await page.waitForSelector('.ticket-page .title .badge:text-is("已办结")');
     await page.waitForFunction(() => document.querySelectorAll('.photos img').length === 2);
 
     const wang = (await h.staff.byLogin('wang'))!;
@@ -138,7 +138,7 @@ describe('office console in headless Chromium', () => {
 
     // Another unit's ticket, typed into the address bar: refused on the page too.
     await page.goto(`${base}/console/tickets/${other.number}`);
-    await expect(page.locator('#ticket .error').textContent()).resolves.toContain('不属于本单位');
+    await page.waitForSelector('#ticket .error:has-text("不属于本单位")');
     expect(errors).toEqual([]);
     expect(outside).toEqual([]);
   });
