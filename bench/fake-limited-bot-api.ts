@@ -2,12 +2,13 @@
  * A minimal, fast fake of the Bot API's sendMessage for the broadcast benchmark: it enforces a
  * rate limit (at most `limit` messages in any sliding window of `perMs`) by answering 429 with
  * retry_after, and counts what each chat received. node:http only, so the fake is not the
- * bottleneck, and in its own worker thread, so it times arrivals like a separate server would
+ * bottleneck, and in a process of its own, so it times arrivals like a separate server would
  * (on the sender's event loop a long database batch would skew its clock).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 export interface LimitedBotApiStats {
   accepted: number;
@@ -27,42 +28,42 @@ export interface LimitedBotApiHandle {
   close(): Promise<void>;
 }
 
-/** Starts the fake in a worker thread. */
+/** Starts the fake in a child process of its own. */
 export async function startLimitedBotApiWorker(o: { limit?: number; perMs?: number } = {}): Promise<LimitedBotApiHandle> {
-  const worker = new Worker(new URL(import.meta.url), { workerData: o });
+  const child = fork(fileURLToPath(import.meta.url), ['--serve', JSON.stringify(o)], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
   const ask = <T>(msg: string): Promise<T> =>
     new Promise((resolve) => {
-      worker.once('message', (m: T) => resolve(m));
-      worker.postMessage(msg);
+      child.once('message', (m) => resolve(m as T));
+      child.send(msg);
     });
   const ready = await new Promise<{ url: string; token: string }>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
+    child.once('message', (m) => resolve(m as { url: string; token: string }));
+    child.once('error', reject);
   });
   return {
     ...ready,
     stats: () => ask<LimitedBotApiStats>('stats'),
     async close() {
       await ask('close');
-      await worker.terminate();
+      child.disconnect();
     },
   };
 }
 
-if (!isMainThread && parentPort && (workerData as { limit?: number } | null)?.constructor === Object) {
-  const port = parentPort;
-  const api = await startLimitedBotApi(workerData as { limit?: number; perMs?: number });
-  port.on('message', async (m: string) => {
+if (process.argv[2] === '--serve' && process.send) {
+  const send = process.send.bind(process);
+  const api = await startLimitedBotApi(JSON.parse(process.argv[3] ?? '{}') as { limit?: number; perMs?: number });
+  process.on('message', async (m: string) => {
     if (m === 'stats') {
       let duplicates = 0;
       for (const n of api.received.values()) duplicates += n - 1;
-      port.postMessage({ accepted: api.accepted, tooMany: api.tooMany, chats: api.received.size, duplicates, spanMs: api.lastAt - api.firstAt });
+      send({ accepted: api.accepted, tooMany: api.tooMany, chats: api.received.size, duplicates, spanMs: api.lastAt - api.firstAt });
     } else if (m === 'close') {
       await api.close();
-      port.postMessage('closed');
+      send('closed');
     }
   });
-  port.postMessage({ url: api.url, token: api.token });
+  send({ url: api.url, token: api.token });
 }
 
 export interface LimitedBotApi {

@@ -14,6 +14,7 @@ import { createRateFlow } from './rate.js';
 import { createReportFlow } from './report.js';
 import { createStatusFlow } from './status.js';
 import { createSubscribeFlow } from './subscribe.js';
+import { createSurveyFlow } from './survey.js';
 import { createUnsupportedFlow } from './unsupported.js';
 import { createFlowKit } from './support/resume.js';
 import { ENTRY_FLOW } from './support/types.js';
@@ -30,6 +31,7 @@ export function createFlows(): Flow<ChatServices>[] {
     createLanguageFlow(kit),
     createHelpFlow(kit),
     createRateFlow(kit),
+    createSurveyFlow(kit),
     createStatusFlow(kit),
     createFaqFlow(kit),
     createReportFlow(kit),

@@ -2,7 +2,7 @@
  * The rating of a resolved ticket: a `rate:<rating>:<number>` button (queued with the resolution
  * notice) or 满意 / 基本满意 / 不满意 typed while a ticket waits for its rating. The ticket
  * service closes (or, for 不满意, reopens) the ticket and tells the resident; this flow then takes
- * an optional comment, kept as a `comment` event (and a photo, attached to the ticket).
+ * an optional comment (and a photo), which the ticket service keeps and passes on to the unit.
  */
 import type { Ticket } from '../src/store/ports.js';
 import { RATINGS, type Rating } from '../src/tickets/state-machine.js';
@@ -89,21 +89,13 @@ export function createRateFlow(kit: FlowKit): ChatFlow {
       if (!comment && !ctx.photo) return kit.finish(ctx, { redispatch: true });
       const ticket = await ctx.tx.tickets.byId(ticketId);
       if (!ticket) return kit.finish(ctx, { redispatch: true });
-      if (ctx.photo) {
-        await ctx.tx.tickets.addPhoto({ ticketId, path: ctx.photo.path, mime: ctx.photo.mime, source: 'resident', createdAt: ctx.now });
-      }
-      if (comment) {
-        await ctx.tx.tickets.appendEvent({
-          ticketId,
-          at: ctx.now,
-          actor: `resident:${ctx.resident.id}`,
-          type: 'comment',
-          fromState: ticket.state,
-          toState: ticket.state,
-          note: comment.slice(0, MAX_COMMENT),
-          data: { rating: ctx.conversation.data['rating'] ?? null },
-        });
-      }
+      const rating = ctx.conversation.data['rating'];
+      // The ticket service keeps the note (and photo) and passes it on to the unit.
+      await ctx.services.tickets.comment(ticketId, ctx.resident.id, {
+        ...(comment ? { text: comment.slice(0, MAX_COMMENT) } : {}),
+        ...(ctx.photo ? { photo: ctx.photo } : {}),
+        ...((RATINGS as readonly unknown[]).includes(rating) ? { rating: rating as Rating } : {}),
+      });
       ctx.say(comment ? ctx.t.rate.commentSaved : ctx.t.rate.photoSaved);
       await kit.finish(ctx);
     },

@@ -5,6 +5,8 @@
  * queues the receipt (number, unit, deadlines) itself.
  */
 import type { Button } from '../src/channels/types.js';
+import { AppError } from '../src/errors.js';
+import type { TicketState } from '../src/store/ports.js';
 import {
   CONFIDENT,
   MAX_PHOTOS,
@@ -29,6 +31,10 @@ import type { ChatFlow, Ctx, FlowKit } from './support/types.js';
 import { MAX_REPORT_TEXT } from '../src/tickets/create.js';
 
 export const REPORT_FLOW = 'report';
+
+/** Typed answers to the duplicate offer. */
+const FOLLOW_WORDS = ['关注', '关注该工单', '是', '是的', '好', '好的', 'follow', 'yes'];
+const SUBMIT_WORDS = ['仍然提交', '提交', '继续提交', '不用', '不', 'submit', 'submit anyway', 'no'];
 
 /** What a report may start with. */
 export interface ReportSeed {
@@ -111,6 +117,71 @@ function advance(ctx: Ctx, lead: Lead): void {
   ]);
 }
 
+/** The draft plus the duplicate check's state (kept in the same conversation data). */
+type DupDraft = Draft & {
+  /** The check ran for this draft (it runs once, again after the category or place changes). */
+  dupChecked?: boolean;
+  /** The earlier open ticket offered to the resident. */
+  duplicate?: { id: number; number: string; state: TicketState; createdAt: number };
+};
+
+function complete(d: Draft): boolean {
+  return Boolean(d.text || d.textSkipped) && d.category !== undefined && Boolean(d.locationDone) && Boolean(d.photosDone);
+}
+
+function askDuplicate(ctx: Ctx, lead: Lead): void {
+  const dup = (draftOf(ctx) as DupDraft).duplicate;
+  if (!dup) return advance(ctx, lead);
+  const b = ctx.t.duplicate.buttons;
+  ctx.conversation.step = 'duplicate';
+  ask(
+    ctx,
+    lead,
+    ctx.t.duplicate.offer({ number: dup.number, state: ctx.t.ticket.states[dup.state], when: ctx.services.formatTime(ctx.lang, dup.createdAt) }),
+    [[btn(b.follow, 'rep:follow'), btn(b.submit, 'rep:new')], [btn(ctx.t.report.buttons.cancel, 'rep:cancel')]],
+  );
+}
+
+/**
+ * `advance`, but once the draft is complete and before the summary, looks for an earlier open
+ * ticket about the same problem and offers to follow it instead.
+ */
+async function proceed(ctx: Ctx, lead: Lead): Promise<void> {
+  const d = draftOf(ctx) as DupDraft;
+  if (complete(d) && !d.dupChecked) {
+    d.dupChecked = true;
+    const dup = await ctx.services.tickets.findDuplicate({
+      categoryId: d.category ?? null,
+      areaId: draftArea(ctx, d),
+      text: ticketText(ctx, d),
+      ...(d.location ? { location: d.location } : {}),
+      residentId: ctx.resident.id,
+    });
+    if (dup) {
+      d.duplicate = { id: dup.id, number: dup.number, state: dup.state, createdAt: dup.createdAt };
+      return askDuplicate(ctx, lead);
+    }
+  }
+  advance(ctx, lead);
+}
+
+async function answerDuplicate(ctx: Ctx, kit: FlowKit, follow: boolean): Promise<void> {
+  const d = draftOf(ctx) as DupDraft;
+  const dup = d.duplicate;
+  delete d.duplicate;
+  if (follow && dup) {
+    try {
+      await ctx.services.tickets.follow(dup.id, ctx.resident.id);
+      ctx.say(ctx.t.duplicate.followed({ number: dup.number }));
+      return kit.finish(ctx, { reprompt: false });
+    } catch (err) {
+      // Closed in the meantime: file the report after all.
+      if (!(err instanceof AppError)) throw err;
+    }
+  }
+  advance(ctx, []);
+}
+
 /** The category question: the router's best guesses plus "other", or every category. */
 function askCategory(ctx: Ctx, lead: Lead, guesses: string[], prompt?: string): void {
   const r = ctx.t.report;
@@ -159,8 +230,10 @@ function edit(ctx: Ctx, what: string, lead: Lead): void {
     delete d.textSkipped;
     delete d.category;
   } else if (what === 'category') {
+    delete (d as DupDraft).dupChecked;
     return askCategory(ctx, lead, []);
   } else if (what === 'location') {
+    delete (d as DupDraft).dupChecked;
     delete d.location;
     delete d.address;
     delete d.locationDone;
@@ -189,7 +262,7 @@ async function handleStep(ctx: Ctx, kit: FlowKit): Promise<void> {
   if (data === 'rep:cat-none' || (data && categoryFromButton(ctx, data))) {
     d.category = data === 'rep:cat-none' ? null : (categoryFromButton(ctx, data) ?? null);
     lead.push(r.categoryChosen({ name: categoryName(ctx, d.category) }));
-    return advance(ctx, lead);
+    return proceed(ctx, lead);
   }
   if (data?.startsWith('rep:edit:')) return edit(ctx, data.slice('rep:edit:'.length), lead);
 
@@ -202,18 +275,18 @@ async function handleStep(ctx: Ctx, kit: FlowKit): Promise<void> {
       return ask(ctx, lead, r.photoReceived({ count: d.photos.length }), [[btn(r.buttons.done, 'rep:done')]]);
     }
     if (step === 'location') lead.push(r.photoForLocation);
-    return advance(ctx, lead);
+    return proceed(ctx, lead);
   }
   if (ctx.msg.content.kind === 'location') {
     takeLocation(ctx, d, lead);
-    return advance(ctx, lead);
+    return proceed(ctx, lead);
   }
 
   switch (step) {
     case 'describe':
       if (data === 'rep:skip' && d.photos.length > 0) d.textSkipped = true;
       else if (text?.trim()) takeText(ctx, d, text, lead);
-      return advance(ctx, lead);
+      return proceed(ctx, lead);
     case 'category': {
       if (text?.trim()) {
         // A typed answer: a category's name, or words the router is sure about.
@@ -224,7 +297,7 @@ async function handleStep(ctx: Ctx, kit: FlowKit): Promise<void> {
         if (id) {
           d.category = id;
           lead.push(r.categoryChosen({ name: categoryName(ctx, id) }));
-          return advance(ctx, lead);
+          return proceed(ctx, lead);
         }
       }
       const guesses = ctx.conversation.data['guesses'];
@@ -237,14 +310,18 @@ async function handleStep(ctx: Ctx, kit: FlowKit): Promise<void> {
         const area = areaName(ctx, draftArea(ctx, d));
         lead.push(area ? r.addressNoted({ area }) : r.addressNotedPlain);
       }
-      return advance(ctx, lead);
+      return proceed(ctx, lead);
     case 'photos':
       if (data === 'rep:done' || data === 'rep:skip' || isWord(ctx, SKIP_WORDS)) d.photosDone = true;
       else if (text?.trim()) {
         takeText(ctx, d, text, lead, true);
         lead.push(r.textAdded);
       }
-      return advance(ctx, lead);
+      return proceed(ctx, lead);
+    case 'duplicate':
+      if (data === 'rep:follow' || isWord(ctx, FOLLOW_WORDS)) return answerDuplicate(ctx, kit, true);
+      if (data === 'rep:new' || isWord(ctx, SUBMIT_WORDS)) return answerDuplicate(ctx, kit, false);
+      return askDuplicate(ctx, lead);
     case 'summary':
       if (data === 'rep:ok' || isWord(ctx, YES_WORDS)) return submit(ctx, kit);
       if (data === 'rep:edit' || isWord(ctx, ['修改', '改', 'edit', 'change'])) return askEdit(ctx);
@@ -252,11 +329,11 @@ async function handleStep(ctx: Ctx, kit: FlowKit): Promise<void> {
         takeText(ctx, d, text, lead, true);
         lead.push(r.textAdded);
       }
-      return advance(ctx, lead);
+      return proceed(ctx, lead);
     case 'edit':
     default:
       if (step === 'edit') return askEdit(ctx);
-      return advance(ctx, lead);
+      return proceed(ctx, lead);
   }
 }
 
@@ -291,6 +368,7 @@ export function createReportFlow(kit: FlowKit): ChatFlow {
     handle: (ctx) => handleStep(ctx, kit),
     reprompt(ctx) {
       if (ctx.conversation.step === 'edit') return askEdit(ctx);
+      if (ctx.conversation.step === 'duplicate') return askDuplicate(ctx, [ctx.t.resume.report]);
       const guesses = ctx.conversation.data['guesses'];
       if (ctx.conversation.step === 'category') return askCategory(ctx, [ctx.t.resume.report], Array.isArray(guesses) ? (guesses as string[]) : []);
       advance(ctx, [ctx.t.resume.report]);

@@ -45,6 +45,12 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'must be one of fatal, error, warn, info, debug, trace, silent').default('info'),
   /** Serve the web chat at /chat. Default true. */
   WEB_CHAT: bool.default(true),
+  /** Campaign quiet hours in city time, `HH:MM-HH:MM` or `off`. Default 21:30-08:00. */
+  QUIET_HOURS: z
+    .string()
+    .trim()
+    .regex(/^(off|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/, 'must be HH:MM-HH:MM (city time) or off')
+    .default('21:30-08:00'),
 
   TELEGRAM_BOT_TOKEN: optionalText,
   /** webhook | polling. Default polling (works behind NAT, no public URL needed). */
@@ -69,6 +75,8 @@ export interface Config {
   mediaDir: string;
   logLevel: z.output<typeof envSchema>['LOG_LEVEL'];
   webChat: boolean;
+  /** Campaign quiet hours, `HH:MM-HH:MM` city time or `off`. */
+  quietHours: string;
   telegram?: { token: string; mode: 'webhook' | 'polling'; webhookSecret?: string; apiRoot?: string };
   wechat?: { puppet: string; puppetToken?: string };
   /** Looks up a secret the city pack names by variable (such as a WeCom robot URL). */
@@ -99,6 +107,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     mediaDir: e.MEDIA_DIR,
     logLevel: e.LOG_LEVEL,
     webChat: e.WEB_CHAT,
+    quietHours: e.QUIET_HOURS,
     telegram: e.TELEGRAM_BOT_TOKEN
       ? {
           token: e.TELEGRAM_BOT_TOKEN,

@@ -4,33 +4,22 @@
  * serves HTTP. `createWeicheng` builds all of that without listening (tests use it with inject);
  * running this file starts the product and stops it cleanly on SIGTERM/SIGINT.
  */
-import { dirname } from 'node:path';
 import { createTelegramAdapter } from '../adapters/telegram/index.js';
 import { createWebChatAdapter } from '../adapters/web/index.js';
 import { createWecomSender } from '../adapters/wecom/index.js';
-import { openSqliteStore } from '../db/sqlite/store.js';
 import { ENTRY_FLOW, createFlows } from '../flows/index.js';
-import { createWorkCalendar, localDay } from './calendar/index.js';
-import type { ChannelAdapter, ChannelSender } from './channels/types.js';
+import type { ChannelAdapter } from './channels/types.js';
 import { parseConfig, type Config } from './config.js';
 import { createConversationEngine, type ConversationEngine } from './conversations/engine.js';
 import type { ChatServices } from './conversations/services.js';
-import { AppError } from './errors.js';
-import { createKnowledgeBase } from './faq/knowledge-base.js';
-import { isNearPack } from './geo-bounds.js';
+import { createCore, type Core, type CoreOptions } from './core.js';
 import { createHealthCheck } from './health.js';
-import { consoleRoutes, consoleTicketPath } from './http/console/index.js';
+import { consoleRoutes } from './http/console/index.js';
 import { healthRoutes } from './http/routes/health.js';
 import { createServer, type AppServer } from './http/server.js';
-import { formatDateTime } from './i18n/index.js';
 import { createLogger, type Logger } from './logger.js';
-import { createMediaStore } from './media/store.js';
+import { createBindFlow } from './offices/index.js';
 import { createOutboxDispatcher, type OutboxDispatcher } from './outbox/index.js';
-import { loadPackFile } from './pack/load.js';
-import { createRouter } from './routing/index.js';
-import { createStaffService, type StaffService } from './staff/service.js';
-import type { Store } from './store/ports.js';
-import { createTicketService, type TicketService } from './tickets/service.js';
 
 export interface WeichengOptions {
   logger?: Logger;
@@ -39,20 +28,21 @@ export interface WeichengOptions {
   wechatPuppet?: unknown;
   /** Outbox tuning (tests shorten the poll interval). */
   outbox?: Parameters<typeof createOutboxDispatcher>[0]['options'];
+  /** Deadline clock tuning (tests pass `{ schedule: false }` and call its sweeps themselves). */
+  deadlines?: CoreOptions['deadlines'];
+  /** Campaign scheduling tuning. */
+  campaigns?: CoreOptions['campaigns'];
 }
 
-export interface Weicheng {
+export interface Weicheng extends Omit<Core, 'chat'> {
   config: Config;
   server: AppServer;
-  store: Store;
   engine: ConversationEngine;
   dispatcher: OutboxDispatcher;
-  tickets: TicketService;
-  staff: StaffService;
   services: ChatServices;
   /** Channels that are live, by name. */
   channels: string[];
-  /** Starts the channels and the outbox; the HTTP server is started by the caller. */
+  /** Starts the channels, the outbox and the scheduled jobs; the HTTP server is started by the caller. */
   start(): Promise<void>;
   /** Stops taking messages, finishes in-flight work, closes the database. */
   stop(): Promise<void>;
@@ -61,59 +51,32 @@ export interface Weicheng {
 export async function createWeicheng(config: Config, options: WeichengOptions = {}): Promise<Weicheng> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? Date.now;
-  const loaded = await loadPackFile(config.packFile);
-  for (const w of loaded.warnings) logger.warn({ pack: loaded.source }, `pack: ${w.path}: ${w.message}`);
-  const pack = loaded.pack;
-
-  if (config.database.kind === 'postgres') {
-    throw new AppError('CONFIG_INVALID', 'DATABASE_URL: PostgreSQL is not available in this version; use file:PATH (SQLite)');
-  }
-  const store = openSqliteStore({ file: config.database.file });
-  const media = createMediaStore({ dir: config.mediaDir });
-  const calendar = createWorkCalendar(pack.city);
-  const router = createRouter(pack);
   let dispatcher: OutboxDispatcher | undefined;
-  const kick = () => dispatcher?.kick();
-  const tickets = createTicketService({
-    store,
-    pack: () => pack,
-    router,
-    calendar: {
-      deadlines: (at, sla) => calendar.deadlines(at, sla),
-      localDay: (ms) => localDay(ms, pack.city.timezone),
-    },
+  const core = await createCore(config, {
+    logger,
     clock,
-    consoleUrl: (t) => config.publicUrl + consoleTicketPath(t.number),
-    onQueued: kick,
+    deadlines: options.deadlines,
+    campaigns: { quietHours: config.quietHours, ...options.campaigns },
+    onQueued: () => dispatcher?.kick(),
   });
-  const staff = createStaffService({ store, pack: () => pack, clock });
-  const faq = await createKnowledgeBase(store, { clock });
-  await faq.syncFromPack(pack.faq);
+  const { pack, store, media, offices, deadlines, campaigns } = core;
 
-  const services: ChatServices = {
-    pack: () => pack,
-    router,
-    tickets,
-    faq,
-    formatTime: (lang, ms) => formatDateTime(lang, ms, pack.city.timezone),
-    isNearCity: (lat, lon, crs) => isNearPack(pack, lat, lon, crs),
-    clock,
-  };
   const engine = createConversationEngine({
     store,
     media,
-    flows: createFlows(),
+    // Staff link their chat identity with /bind in a private chat too, before any resident flow.
+    flows: [createBindFlow<ChatServices>(offices), ...createFlows()],
     entry: ENTRY_FLOW,
-    services,
+    services: core.chat,
     clock,
     logger,
     defaultLanguage: pack.city.locale,
-    onQueued: kick,
+    onQueued: () => dispatcher?.kick(),
+    groupHandler: (msg, tx, now, photo) => offices.handleGroup(msg, tx, now, photo),
   });
 
   const server = createServer({ logger });
   const adapters: ChannelAdapter[] = [];
-  const senders: ChannelSender[] = [];
   if (config.webChat) {
     const web = createWebChatAdapter({ repo: store.webMessages, media, logger, cityName: pack.city.name, clock });
     await server.register(web.routes);
@@ -136,47 +99,58 @@ export async function createWeicheng(config: Config, options: WeichengOptions = 
       }),
     );
   }
-  senders.push(...adapters, createWecomSender({ url: (name) => config.secret(name), logger }));
   const channels = adapters.map((a) => a.channel);
 
-  dispatcher = createOutboxDispatcher({ store, senders, clock: { now: clock }, logger, options: options.outbox });
+  dispatcher = createOutboxDispatcher({
+    store,
+    senders: [...adapters, createWecomSender({ url: (name) => config.secret(name), logger })],
+    clock: { now: clock },
+    logger,
+    options: options.outbox,
+    // A resident who blocked the bot gets no more campaign messages.
+    onGone: (item) => campaigns.onGone(item),
+  });
   await server.register(consoleRoutes, {
     store,
-    staff,
-    tickets,
+    staff: core.staff,
+    tickets: core.tickets,
     media,
     pack: () => pack,
     clock,
     secureCookies: config.publicUrl.startsWith('https:'),
+    admin: { faq: core.faq, campaigns },
   });
   await server.register(healthRoutes, {
     health: createHealthCheck({
       store,
-      pack: () => ({ id: pack.city.id, name: pack.city.name, warnings: loaded.warnings.map((w) => `${w.path}: ${w.message}`) }),
+      pack: () => ({ id: pack.city.id, name: pack.city.name, warnings: core.loaded.warnings.map((w) => `${w.path}: ${w.message}`) }),
       channels: () => channels,
     }),
   });
 
   let stopping: Promise<void> | undefined;
+  const { chat, ...rest } = core;
   return {
+    ...rest,
     config,
     server,
-    store,
     engine,
     dispatcher,
-    tickets,
-    staff,
-    services,
+    services: chat,
     channels,
     async start() {
       dispatcher!.start();
+      deadlines.start();
+      await campaigns.start();
       for (const a of adapters) await a.start((msg) => engine.handle(msg));
-      logger.info({ channels, pack: pack.city.id, mediaDir: dirname(config.mediaDir) }, `channels live: ${channels.join(', ') || 'none'}`);
+      logger.info({ channels, pack: pack.city.id }, `channels live: ${channels.join(', ') || 'none'}`);
     },
     stop() {
       stopping ??= (async () => {
         for (const a of adapters) await a.stop().catch((err: unknown) => logger.warn({ err, channel: a.channel }, 'adapter stop failed'));
         await server.close();
+        await deadlines.stop();
+        await campaigns.stop();
         await dispatcher!.stop();
         await store.close();
       })();

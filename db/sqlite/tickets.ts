@@ -11,7 +11,7 @@ import type {
   TicketState,
   UnitSummaryRow,
 } from '../../src/store/ports.js';
-import { ticketCounters, ticketEvents, ticketPhotos, tickets } from '../schema.js';
+import { ticketCounters, ticketEvents, ticketFollowers, ticketPhotos, tickets } from '../schema.js';
 import type { SqliteDb } from './open.js';
 
 const asTicket = (row: typeof tickets.$inferSelect): Ticket => row as Ticket;
@@ -129,6 +129,34 @@ export function sqliteTicketRepo(db: SqliteDb): TicketRepo {
         .groupBy(tickets.unitId)
         .orderBy(asc(tickets.unitId))
         .all() satisfies UnitSummaryRow[];
+    },
+
+    async addFollower(ticketId, residentId, now) {
+      const rows = db.insert(ticketFollowers).values({ ticketId, residentId, createdAt: now }).onConflictDoNothing().returning().all();
+      return rows.length > 0;
+    },
+
+    async followers(ticketId) {
+      return db
+        .select({ residentId: ticketFollowers.residentId })
+        .from(ticketFollowers)
+        .where(eq(ticketFollowers.ticketId, ticketId))
+        .orderBy(asc(ticketFollowers.createdAt), asc(ticketFollowers.residentId))
+        .all()
+        .map((r) => r.residentId);
+    },
+
+    async followerCounts(ticketIds) {
+      const out = new Map<number, number>();
+      if (ticketIds.length === 0) return out;
+      const rows = db
+        .select({ ticketId: ticketFollowers.ticketId, n: sql<number>`count(*)`.mapWith(Number) })
+        .from(ticketFollowers)
+        .where(inArray(ticketFollowers.ticketId, ticketIds))
+        .groupBy(ticketFollowers.ticketId)
+        .all();
+      for (const r of rows) out.set(r.ticketId, r.n);
+      return out;
     },
   };
 }

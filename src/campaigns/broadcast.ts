@@ -23,6 +23,11 @@ import { renderCampaign } from './render.js';
 export interface BroadcastOptions {
   /** Deliveries of one run in the outbox at once (queued, not finished). Default 1000. */
   window?: number;
+  /**
+   * Rows fed to the outbox per step, at most (one transaction). Smaller keeps the event loop free
+   * for the sends in flight. Default 500.
+   */
+  feedBatch?: number;
   /** Delivery rows created per transaction while preparing. Default 5000. */
   prepareBatch?: number;
   /** How long a run stays ours without a step renewing it, in ms. Default 30000. */
@@ -62,6 +67,7 @@ export interface Broadcaster {
 export function createBroadcaster(d: BroadcasterDeps): Broadcaster {
   const window = d.options?.window ?? 1000;
   const prepareBatch = d.options?.prepareBatch ?? 5000;
+  const feedBatch = d.options?.feedBatch ?? 500;
   const leaseMs = d.options?.leaseMs ?? 30_000;
   const tickMs = d.options?.tickMs ?? 100;
   const repo = d.store.campaigns;
@@ -134,7 +140,7 @@ export function createBroadcaster(d: BroadcasterDeps): Broadcaster {
       const queued = await repo.queuedCount(run.id);
       let fed = 0;
       let seen = 0;
-      const room = window - queued;
+      const room = Math.min(feedBatch, window - queued);
       if (room > 0) {
         ({ fed, seen } = await feed(run, c, room, now));
         if (fed > 0) d.onQueued?.();

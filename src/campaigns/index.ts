@@ -4,5 +4,4 @@ export type { Audience, CampaignRecord, CampaignRepo, CampaignRun, SurveySpec } 
 export { formatProgress, type RunProgress } from './progress.js';
 export { DEFAULT_QUIET_HOURS, parseQuietHours, quietUntil } from './quiet-hours.js';
 export { parseSurveyData, renderCampaign, surveyData } from './render.js';
-export { CAMPAIGN_TEXTS } from './texts.js';
 export { campaignCreateInput, campaignUpdateInput } from './input.js';

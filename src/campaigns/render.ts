@@ -4,9 +4,8 @@
  * channels without buttons (WeChat, web) show them as numbered choices and map a "2" back.
  */
 import type { Button, OutboundMessage } from '../channels/types.js';
-import { normalizeLanguage } from '../i18n/index.js';
+import { messages } from '../i18n/index.js';
 import type { CampaignRecord } from './ports.js';
-import { CAMPAIGN_TEXTS } from './texts.js';
 
 /** Button data of a survey answer: `sv:<runId>:<option 1..6>`. */
 export function surveyData(runId: number, option: number): string {
@@ -28,11 +27,11 @@ export interface RenderOptions {
 }
 
 export function renderCampaign(c: Pick<CampaignRecord, 'text' | 'image' | 'survey'>, o: RenderOptions): OutboundMessage {
-  const t = CAMPAIGN_TEXTS[normalizeLanguage(o.language)];
+  const t = messages(o.language).survey;
   let text = `${o.prefix ?? ''}${c.text}`;
   let buttons: Button[][] | undefined;
   if (c.survey) {
-    text += `\n\n${c.survey.question}\n${t.surveyPrompt}`;
+    text += `\n\n${c.survey.question}\n${t.prompt}`;
     buttons = c.survey.options.map((label, i) => [{ label, data: surveyData(o.runId, i + 1) }]);
   }
   if (c.image) return { kind: 'photo', photo: c.image, caption: text, ...(buttons ? { buttons } : {}) };

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppError, NotFoundError } from '../errors.js';
-import { formatDateTime, normalizeLanguage } from '../i18n/index.js';
+import { formatDateTime, messages, normalizeLanguage } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import type { Pack } from '../pack/schema.js';
 import type { ChannelName, OutboundMessage } from '../channels/types.js';
@@ -20,7 +20,6 @@ import { DEFAULT_QUIET_HOURS, parseQuietHours } from './quiet-hours.js';
 import { renderCampaign } from './render.js';
 import { createScheduler, type CronApi, type ScheduledCronTask } from './scheduler.js';
 import { buildTally, tallyCsv, type SurveyTally } from './survey.js';
-import { CAMPAIGN_TEXTS } from './texts.js';
 
 export interface CampaignServiceOptions {
   store: Store;
@@ -239,7 +238,7 @@ export function createCampaignService(o: CampaignServiceOptions) {
           ({ channel, address } = r);
           language = normalizeLanguage(r.language);
         } else ({ channel, address } = target);
-        const payload = renderCampaign(c, { runId: 0, language, prefix: CAMPAIGN_TEXTS[normalizeLanguage(language)].testPrefix });
+        const payload = renderCampaign(c, { runId: 0, language, prefix: messages(language).survey.testPrefix });
         const id = await tx.outbox.enqueue({ channel, address, payload, dedupeKey: `camp-test:${c.id}:${now}:${channel}:${address}` }, now);
         if (id === undefined) throw new AppError('CONFLICT', 'this test message was just sent; try again in a moment');
         return id;

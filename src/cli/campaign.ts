@@ -31,7 +31,7 @@ export const campaign: Subcommand = async (args, io) => {
   let store;
   let timezone: string;
   try {
-    const config = parseConfig(process.env);
+    const config = io.config?.() ?? parseConfig({});
     if (config.database.kind !== 'sqlite' && !option(args, 'db')) throw new Error('only SQLite databases are supported; give --db FILE');
     const file = option(args, 'db') ?? (config.database.kind === 'sqlite' ? config.database.file : '');
     timezone = (await loadPackFile(option(args, 'pack') ?? config.packFile)).pack.city.timezone;

@@ -68,7 +68,9 @@ export const faq: Subcommand = async (args, io) => {
       continue;
     }
     const a = engine.answer(req.text);
-    await write(io.stdout, `${JSON.stringify({ id: req.id, faq: a.best?.id ?? null, score: a.top?.score ?? 0 })}\n`);
+    // The score is the calibrated confidence of the best candidate: the engine answers when it
+    // reaches 0.5, so the number means the same thing on every pack.
+    await write(io.stdout, `${JSON.stringify({ id: req.id, faq: a.best?.id ?? null, score: a.top?.confidence ?? 0 })}\n`);
   }
   return bad > 0 ? 1 : 0;
 };

@@ -2,6 +2,7 @@
  * Command-line entry: `npm run -s cli -- <command> ...`. The contract of `pack check`, `route` and
  * `faq` is fixed by the city pack spec; each writes a one-line reason to stderr on bad input.
  */
+import { parseConfig, type Config } from '../config.js';
 import type { CliIo, Subcommand } from './io.js';
 
 const USAGE = `usage: npm run -s cli -- <command>
@@ -32,7 +33,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 const isMain = import.meta.url === `file://${process.argv[1]}`;
 if (isMain) {
-  runCli(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }).then(
+  let config: Config | undefined;
+  // Parsed only when a command needs it, so `pack check` runs whatever the environment holds.
+  const lazyConfig = () => (config ??= parseConfig(process.env));
+  runCli(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, config: lazyConfig }).then(
     (code) => {
       process.exitCode = code;
     },

@@ -1,8 +1,15 @@
-/** Streams a CLI subcommand reads and writes; tests pass their own. */
+import type { Config } from '../config.js';
+
+/** Streams a CLI subcommand reads and writes, and the configuration; tests pass their own. */
 export interface CliIo {
   stdin: NodeJS.ReadableStream;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
+  /**
+   * The configuration (DATABASE_URL, PACK ...), parsed from the environment on first use by the
+   * CLI's entry point. Default: the built-in defaults.
+   */
+  config?: () => Config;
 }
 
 /** A subcommand takes its arguments (after its own name) and returns the exit code. */

@@ -7,7 +7,7 @@
  *   staff passwd --login wang        reads the new password from stdin
  *
  * Every command takes `--db PATH` (or file:PATH) and `--pack FILE`; the defaults are the
- * configuration's own (DATABASE_URL and PACK defaults), and the database used is named in the
+ * configuration's (DATABASE_URL and PACK), and the database used is named in the
  * output so an operator sees which one was changed. Bad input gives one line on stderr.
  */
 import { createInterface } from 'node:readline';
@@ -60,17 +60,18 @@ function required(flags: Flags, name: string): string {
   return v;
 }
 
-/** The SQLite file of `--db` (PATH or file:PATH), else the configuration's default database. */
-function databaseFile(flag: string | undefined): string {
-  const url = flag === undefined ? undefined : /^(file|sqlite):/.test(flag) ? flag : `file:${flag}`;
-  const db = parseConfig(url === undefined ? {} : { DATABASE_URL: url }).database;
-  if (db.kind !== 'sqlite') throw new AppError('INVALID_INPUT', '--db: only SQLite databases (PATH or file:PATH) are supported');
+/** The SQLite file of `--db` (PATH or file:PATH), else the configuration's database (DATABASE_URL). */
+function databaseFile(flag: string | undefined, io: CliIo): string {
+  const db = flag === undefined ? configOf(io).database : parseConfig({ DATABASE_URL: /^(file|sqlite):/.test(flag) ? flag : `file:${flag}` }).database;
+  if (db.kind !== 'sqlite') throw new AppError('INVALID_INPUT', 'only SQLite databases are supported: give --db PATH');
   return db.file;
 }
 
-function packFile(flag: string | undefined): string {
-  return flag ?? parseConfig({}).packFile;
+function packFile(flag: string | undefined, io: CliIo): string {
+  return flag ?? configOf(io).packFile;
 }
+
+const configOf = (io: CliIo) => io.config?.() ?? parseConfig({});
 
 async function readSecretLine(io: CliIo): Promise<string> {
   const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
@@ -81,9 +82,9 @@ async function readSecretLine(io: CliIo): Promise<string> {
   throw new AppError('INVALID_INPUT', 'expected the password on stdin, got nothing');
 }
 
-async function withService<T>(flags: Flags, fn: (s: StaffService, pack: Pack, store: Store) => Promise<T>): Promise<T> {
-  const { pack } = await loadPackFile(packFile(flags.values['pack']));
-  const store = openSqliteStore({ file: databaseFile(flags.values['db']) });
+async function withService<T>(flags: Flags, io: CliIo, fn: (s: StaffService, pack: Pack, store: Store) => Promise<T>): Promise<T> {
+  const { pack } = await loadPackFile(packFile(flags.values['pack'], io));
+  const store = openSqliteStore({ file: databaseFile(flags.values['db'], io) });
   try {
     return await fn(createStaffService({ store, pack: () => pack }), pack, store);
   } finally {
@@ -108,8 +109,8 @@ const handlers: Record<string, (flags: Flags, io: CliIo) => Promise<void>> = {
       role: role as StaffRole,
     };
     const password = flags.switches.has('password-stdin') ? await readSecretLine(io) : undefined;
-    const db = databaseFile(flags.values['db']);
-    await withService(flags, async (staff, pack) => {
+    const db = databaseFile(flags.values['db'], io);
+    await withService(flags, io, async (staff, pack) => {
       const s = await staff.add({ ...input, ...(password === undefined ? {} : { password }) });
       io.stdout.write(
         `added ${s.login} (${s.name}, ${s.role}, ${s.unitId} ${unitName(pack, s.unitId)})${s.hasPassword ? '' : ', no console password'} in ${db}\n`,
@@ -118,7 +119,7 @@ const handlers: Record<string, (flags: Flags, io: CliIo) => Promise<void>> = {
   },
 
   async list(flags, io) {
-    await withService(flags, async (staff, pack, store) => {
+    await withService(flags, io, async (staff, pack, store) => {
       const all = await staff.list();
       if (all.length === 0) io.stdout.write('no staff yet\n');
       for (const s of all) {
@@ -132,7 +133,7 @@ const handlers: Record<string, (flags: Flags, io: CliIo) => Promise<void>> = {
 
   async 'bind-code'(flags, io) {
     const login = required(flags, 'login');
-    await withService(flags, async (staff, pack) => {
+    await withService(flags, io, async (staff, pack) => {
       const s = await staff.byLogin(login);
       if (!s) throw new AppError('NOT_FOUND', `no staff with login "${login}"`);
       const { code, expiresAt } = await staff.issueBindCode(s.id);
@@ -145,7 +146,7 @@ const handlers: Record<string, (flags: Flags, io: CliIo) => Promise<void>> = {
   async passwd(flags, io) {
     const login = required(flags, 'login');
     const password = await readSecretLine(io);
-    await withService(flags, async (staff) => {
+    await withService(flags, io, async (staff) => {
       await staff.setPassword(login, password);
       io.stdout.write(`password of ${login} changed\n`);
     });

@@ -27,8 +27,8 @@ export interface ConversationEngineOptions<S> {
   idleMs?: number;
   /** Called after a message's replies were queued, to wake the outbox dispatcher. */
   onQueued?: () => void;
-  /** Messages from group chats (offices). Default: ignored. */
-  groupHandler?: (msg: InboundMessage, tx: Repos, now: number) => Promise<void>;
+  /** Messages from group chats (offices), with a photo already stored. Default: ignored. */
+  groupHandler?: (msg: InboundMessage, tx: Repos, now: number, photo?: { path: string; mime: string }) => Promise<void>;
 }
 
 export interface ConversationEngine {
@@ -58,7 +58,7 @@ export function createConversationEngine<S>(o: ConversationEngineOptions<S>): Co
       const now = clock();
       if (!(await tx.inboundSeen.markSeen(msg.channel, msg.messageId, now))) return;
       if (msg.chatType === 'group') {
-        await o.groupHandler?.(msg, tx, now);
+        await o.groupHandler?.(msg, tx, now, photo === 'failed' ? undefined : photo);
         return;
       }
       const resident = await tx.residents.upsert({

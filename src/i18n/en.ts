@@ -3,6 +3,12 @@ import type { Messages } from './zh-CN.js';
 /** English catalogue; mirrors zh-CN key for key. */
 export const en: Messages = {
   language: 'English',
+  survey: {
+    prompt: 'Tap one option to answer:',
+    answered: (p) => `Got your answer: "${p.option}". Thank you!`,
+    closed: 'This survey has closed. Thank you for your interest.',
+    testPrefix: '[TEST] ',
+  },
   channels: {
     shareLocation: '📍 Send my location',
     chooseByNumber: 'Reply with a number:',
@@ -216,6 +222,7 @@ export const en: Messages = {
     escalation: (p) =>
       `[Escalation] ticket ${p.number} (${p.category}, ${p.area})\nOffice: ${p.unit}\nThe ${p.what} deadline ${p.due} has passed after ${p.reminders} reminder(s).\n${p.supervisor}, please follow it up.`,
     escalationWhat: { ack: 'acceptance', resolve: 'resolution' },
+    overdueReason: { ack: 'acceptance deadline passed', resolve: 'resolution deadline passed' },
     dayEndAlert: (p) => `[Not accepted today] ${p.date}: ${p.count} ticket(s) still not accepted at closing time:\n${p.list}`,
     dayEndItem: (p) => `· ${p.number} ${p.unit} | ${p.category}`,
     noCategory: 'uncategorised',

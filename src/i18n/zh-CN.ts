@@ -4,6 +4,12 @@
  */
 export const zhCN = {
   language: '中文',
+  survey: {
+    prompt: '请点选一项作答：',
+    answered: (p: { option: string }) => `已收到您的选择：「${p.option}」。谢谢参与！`,
+    closed: '这项调查已经结束，谢谢关注。',
+    testPrefix: '【测试】',
+  },
   /** Words channel adapters add themselves (a location button, numbered choices). */
   channels: {
     shareLocation: '📍 发送我的位置',
@@ -224,6 +230,7 @@ export const zhCN = {
     escalation: (p: { number: string; category: string; area: string; unit: string; what: string; due: string; reminders: number; supervisor: string }) =>
       `【督办】工单 ${p.number}（${p.category}，${p.area}）\n承办单位：${p.unit}\n${p.what}时限 ${p.due} 已过，此前已提醒 ${p.reminders} 次。\n请${p.supervisor}督促办理。`,
     escalationWhat: { ack: '接单', resolve: '办结' },
+    overdueReason: { ack: '超过接单时限', resolve: '超过办结时限' },
     dayEndAlert: (p: { date: string; count: number; list: string }) => `【当日未接单】${p.date} 下班时仍有 ${p.count} 件工单未接单：\n${p.list}`,
     dayEndItem: (p: { number: string; unit: string; category: string }) => `· ${p.number} ${p.unit}｜${p.category}`,
     noCategory: '未分类',

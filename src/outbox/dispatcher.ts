@@ -103,11 +103,12 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
   }
 
   // --- sending ----------------------------------------------------------------------------
-  async function deliver(item: OutboxItem, sender: ChannelSender): Promise<void> {
+  async function deliver(item: OutboxItem, sender: ChannelSender, startedAt: number): Promise<void> {
     stats.sent++;
     let result: SendResult;
     try {
       result = await withTimeout(sender.send(item.address, item.payload), options.sendTimeoutMs);
+      throttle.settle(item.channel, item.address, startedAt, clock.now());
     } catch (err) {
       // The full message goes to the row's last_error (the database holds the data anyway), not to the log.
       result = { status: 'retry', error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
@@ -126,7 +127,7 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
   function startSend(item: OutboxItem, sender: ChannelSender, now: number): void {
     held.delete(item.id);
     throttle.take(item.channel, item.address, now);
-    const p = deliver(item, sender).finally(() => {
+    const p = deliver(item, sender, now).finally(() => {
       inFlight.delete(item.id);
       wake();
     });

@@ -31,6 +31,17 @@ class SlidingWindow {
     if (this.sends.length > this.limit.count) this.sends.shift();
   }
 
+  /** Moves a send from `startedAt` to `at` (later), keeping the times in order. */
+  settle(startedAt: number, at: number): void {
+    if (at <= startedAt) return;
+    const i = this.sends.lastIndexOf(startedAt);
+    if (i === -1) return;
+    this.sends.splice(i, 1);
+    let j = this.sends.length;
+    while (j > 0 && this.sends[j - 1]! > at) j--;
+    this.sends.splice(j, 0, at);
+  }
+
   idle(now: number): boolean {
     const last = this.sends[this.sends.length - 1];
     return last === undefined || last <= now - this.limit.perMs;
@@ -95,6 +106,17 @@ export class Throttle {
   take(channel: ChannelName, address: string, now: number): void {
     for (const w of this.channel(channel).windows) w.take(now);
     for (const w of this.address(channel, address).windows) w.take(now);
+  }
+
+  /**
+   * Counts a send from when its answer came back (`at`) instead of when it started: the platform
+   * counted it somewhere in between, so a window measured from the answers holds at the platform
+   * whatever the latency (a send delayed on its way cannot land too close to the next window's).
+   */
+  settle(channel: ChannelName, address: string, startedAt: number, at: number): void {
+    for (const w of this.channel(channel).windows) w.settle(startedAt, at);
+    const a = this.addresses.get(`${channel}\u0000${address}`);
+    if (a) for (const w of a.windows) w.settle(startedAt, at);
   }
 
   /** Honours a channel's retry-after: pauses the channel or only the address until `until`. */

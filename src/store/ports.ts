@@ -120,6 +120,12 @@ export interface TicketRepo {
   photos(ticketId: number): Promise<TicketPhoto[]>;
   /** Per-unit figures of the tickets created in [from, to). */
   unitSummary(period: { from: number; to: number }): Promise<UnitSummaryRow[]>;
+  /** Adds a resident who follows the ticket (reported the same problem); false when they already did. */
+  addFollower(ticketId: number, residentId: number, now: number): Promise<boolean>;
+  /** The residents following the ticket (its reporter not included), in the order they joined. */
+  followers(ticketId: number): Promise<number[]>;
+  /** How many follow each of the tickets; a ticket nobody follows is absent. */
+  followerCounts(ticketIds: number[]): Promise<Map<number, number>>;
 }
 
 export interface Resident {

@@ -8,8 +8,10 @@
  * plus the side roads:
  * - transfer (to another unit, with a reason) from any open state -> transferred; the receiving
  *   unit then accepts it as it would a new assignment.
- * - escalate (overdue, to the supervisor unit) from assigned, transferred, accepted, reopened;
- *   the supervisor accepts, resolves, transfers (back or on) or rejects it.
+ * - escalate (overdue: 督办 by the supervisor unit) from assigned, transferred, accepted, reopened;
+ *   the ticket stays with its unit (whose figures keep it), the supervisor is told and follows it
+ *   up; the unit then accepts, resolves, transfers or rejects it as before. Once only: escalated
+ *   has no escalate, and the deadline clock never escalates a ticket with escalatedAt set.
  * - reject (duplicate | not_ours | invalid, with a note) from any open state -> rejected.
  * - reopen (with a reason) from resolved (resident not satisfied), closed or rejected (a wrong
  *   rejection) -> reopened, which is open again.
@@ -56,7 +58,7 @@ export type TicketAction =
   | { type: 'resolve'; note: string }
   /** duplicateOf: the number of the ticket this one repeats, when known. */
   | { type: 'reject'; reasonKind: RejectReasonKind; note: string; duplicateOf?: string }
-  /** toUnitId: the supervisor unit (or the dispatcher) that takes over. */
+  /** toUnitId: the supervisor unit (or the dispatcher) that is told and follows the ticket up; the ticket keeps its unit. */
   | { type: 'escalate'; toUnitId: string; reason?: string }
   /** rating: the resident's, when the close follows a rating; absent for a close on timeout. */
   | { type: 'close'; rating?: Rating; note?: string }

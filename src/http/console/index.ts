@@ -1,5 +1,6 @@
 /**
- * The office console at /console: password login, the ticket list and page, the per-unit summary.
+ * The office console at /console: password login, the ticket list and page, the per-unit summary,
+ * and the staff APIs for the FAQ knowledge base and campaigns under the same session.
  * Register on the server with the services it works through:
  *
  *   await server.register(consoleRoutes, { store, staff, tickets, media, pack: () => pack, clock, secureCookies })
@@ -8,12 +9,16 @@
  * plugins. Link a ticket from elsewhere with `consoleTicketPath(ticket.number)`.
  */
 import cookie from '@fastify/cookie';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { CampaignService } from '../../campaigns/index.js';
+import type { KnowledgeBase } from '../../faq/knowledge-base.js';
 import type { MediaStore } from '../../media/store.js';
 import type { Pack } from '../../pack/schema.js';
 import type { StaffService } from '../../staff/service.js';
 import type { Store } from '../../store/ports.js';
 import type { TicketService } from '../../tickets/service.js';
+import { campaignAdminRoutes } from '../routes/campaign-admin.js';
+import { faqAdminRoutes } from '../routes/faq-admin.js';
 import { consoleApiRoutes } from './api.js';
 import { createConsoleAuth } from './auth.js';
 import type { ConsoleContext } from './context.js';
@@ -35,6 +40,11 @@ export interface ConsoleOptions {
   secureCookies: boolean;
   /** Login attempts allowed per client address and per login name. Default 10 a minute. */
   loginLimit?: { max: number; windowMs: number };
+  /**
+   * Staff APIs served under the console's session, at /console/api/admin/faq and
+   * /console/api/admin/campaigns. Default: none.
+   */
+  admin?: { faq?: KnowledgeBase; campaigns?: CampaignService };
 }
 
 /** The console page of a ticket, relative to the public URL. */
@@ -63,4 +73,10 @@ export const consoleRoutes: FastifyPluginAsync<ConsoleOptions> = async (app, o) 
   };
   await app.register(consoleApiRoutes, { ctx });
   await app.register(consolePageRoutes, { ctx });
+  const authorize = async (req: FastifyRequest) => {
+    const { staff } = await ctx.auth.require(req);
+    return { staffId: staff.id, role: staff.role };
+  };
+  if (o.admin?.faq) await app.register(faqAdminRoutes, { prefix: '/console', kb: o.admin.faq, authorize });
+  if (o.admin?.campaigns) await app.register(campaignAdminRoutes, { prefix: '/console', campaigns: o.admin.campaigns, authorize });
 };

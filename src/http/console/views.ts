@@ -36,6 +36,8 @@ export interface TicketView {
   due: { kind: 'ack' | 'resolve'; at: number } | null;
   overdue: boolean;
   resident: { pseudonym: string; phone: string | null } | null;
+  /** Residents who reported this problem: the reporter plus those who chose to follow the ticket. */
+  reporters: number;
 }
 
 export interface EventView {
@@ -110,6 +112,7 @@ export function createViewContext(store: Store, pack: Pack) {
         due,
         overdue,
         resident: await resident(t.residentId),
+        reporters: 1 + ((await store.tickets.followerCounts([t.id])).get(t.id) ?? 0),
       };
     },
 

@@ -11,6 +11,7 @@
   const EVENTS = {
     created: '居民反映', assigned: '分派', assign: '分派', accept: '接单', transfer: '转办', resolve: '办结',
     reject: '退回', escalate: '督办', close: '关闭', reopen: '重新办理', reply: '回复居民', categorize: '人工分类',
+    remind: '时限提醒', follow: '居民关注', comment: '居民补充',
   };
   const REJECT = { duplicate: '重复反映', not_ours: '不属本单位职责', invalid: '无效或无法核实' };
   const RATING = { satisfied: '满意', neutral: '基本满意', unsatisfied: '不满意' };

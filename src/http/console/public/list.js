@@ -48,7 +48,7 @@
             el('td', { class: 'nowrap', text: t.areaName || '—' }),
             el('td', { class: 'nowrap', text: t.unitName }),
             el('td', { class: 'text', title: t.text, text: t.text }),
-            el('td', { class: 'nowrap', text: t.resident ? t.resident.pseudonym : '—' }),
+            el('td', { class: 'nowrap', text: (t.resident ? t.resident.pseudonym : '—') + (t.reporters > 1 ? '（共 ' + t.reporters + ' 人反映）' : '') }),
             el('td', { class: 'time', text: time(t.createdAt) }),
             el('td', {}, dueCell(t)),
           ]),

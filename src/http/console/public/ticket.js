@@ -117,6 +117,7 @@
         fact('区域', t.areaName || '未识别'),
         fact('承办单位', t.unitName),
         fact('反映人', t.resident ? t.resident.pseudonym : '—'),
+        t.reporters > 1 ? fact('反映人数', '已有 ' + t.reporters + ' 位居民反映') : null,
         t.resident && t.resident.phone ? fact('电话', t.resident.phone) : null,
         fact('渠道', CHANNELS[t.channel] || t.channel),
         fact('受理时间', time(t.createdAt)),

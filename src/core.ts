@@ -1,0 +1,97 @@
+/**
+ * The product's services, built from the configuration, without channels, flows or HTTP (those
+ * are wired by the composition root, src/main.ts). Tests and tools that need the domain but not
+ * the chat use this directly.
+ */
+import { openSqliteStore } from '../db/sqlite/store.js';
+import { createWorkCalendar, localDay, type WorkCalendar } from './calendar/index.js';
+import { createCampaignService, type CampaignService } from './campaigns/index.js';
+import type { Config } from './config.js';
+import type { ChatServices } from './conversations/services.js';
+import { AppError } from './errors.js';
+import { createKnowledgeBase, type KnowledgeBase } from './faq/knowledge-base.js';
+import { isNearPack } from './geo-bounds.js';
+import { consoleTicketPath } from './http/console/index.js';
+import { formatDateTime } from './i18n/index.js';
+import { createDeadlineClock, type DeadlineClock, type DeadlineClockOptions } from './jobs/index.js';
+import type { Logger } from './logger.js';
+import { createMediaStore, type MediaStore } from './media/store.js';
+import { createOfficeService, type OfficeService } from './offices/index.js';
+import { loadPackFile, type LoadedPack } from './pack/load.js';
+import type { Pack } from './pack/schema.js';
+import { createRouter, type Router } from './routing/index.js';
+import { createStaffService, type StaffService } from './staff/service.js';
+import type { Store } from './store/ports.js';
+import { createTicketService, type TicketService } from './tickets/service.js';
+
+export interface CoreOptions {
+  logger: Logger;
+  clock?: () => number;
+  /** Deadline clock tuning (tests pass `{ schedule: false }` and call its sweeps themselves). */
+  deadlines?: DeadlineClockOptions;
+  /** Campaign scheduling tuning (tests shorten intervals or pass a fake cron). */
+  campaigns?: Partial<Parameters<typeof createCampaignService>[0]>;
+  /** Called whenever a service queued outbox rows (the composition root wakes the dispatcher). */
+  onQueued?: () => void;
+}
+
+export interface Core {
+  loaded: LoadedPack;
+  pack: Pack;
+  store: Store;
+  media: MediaStore;
+  calendar: WorkCalendar;
+  router: Router;
+  tickets: TicketService;
+  staff: StaffService;
+  faq: KnowledgeBase;
+  campaigns: CampaignService;
+  offices: OfficeService;
+  deadlines: DeadlineClock;
+  /** What flows may call. */
+  chat: ChatServices;
+}
+
+export async function createCore(config: Config, o: CoreOptions): Promise<Core> {
+  const clock = o.clock ?? Date.now;
+  const onQueued = () => o.onQueued?.();
+  const loaded = await loadPackFile(config.packFile);
+  for (const w of loaded.warnings) o.logger.warn({ pack: loaded.source }, `pack: ${w.path}: ${w.message}`);
+  const pack = loaded.pack;
+  if (config.database.kind === 'postgres') {
+    throw new AppError('CONFIG_INVALID', 'DATABASE_URL: PostgreSQL is not available in this version; use file:PATH (SQLite)');
+  }
+  const store = openSqliteStore({ file: config.database.file });
+  const media = createMediaStore({ dir: config.mediaDir });
+  const calendar = createWorkCalendar(pack.city);
+  const router = createRouter(pack);
+  const tickets = createTicketService({
+    store,
+    pack: () => pack,
+    router,
+    calendar: {
+      deadlines: (at, sla) => calendar.deadlines(at, sla),
+      localDay: (ms) => localDay(ms, pack.city.timezone),
+    },
+    clock,
+    consoleUrl: (t) => config.publicUrl + consoleTicketPath(t.number),
+    onQueued,
+  });
+  const staff = createStaffService({ store, pack: () => pack, clock });
+  const faq = await createKnowledgeBase(store, { clock });
+  await faq.syncFromPack(pack.faq);
+  const campaigns = createCampaignService({ store, pack: () => pack, clock, logger: o.logger, onQueued, ...o.campaigns });
+  await campaigns.syncFromPack();
+  const offices = createOfficeService({ pack: () => pack, staff, tickets });
+  const deadlines = createDeadlineClock({ store, tickets, pack: () => pack, calendar, clock, logger: o.logger, onQueued }, o.deadlines);
+  const chat: ChatServices = {
+    pack: () => pack,
+    router,
+    tickets,
+    faq,
+    formatTime: (lang, ms) => formatDateTime(lang, ms, pack.city.timezone),
+    isNearCity: (lat, lon, crs) => isNearPack(pack, lat, lon, crs),
+    clock,
+  };
+  return { loaded, pack, store, media, calendar, router, tickets, staff, faq, campaigns, offices, deadlines, chat };
+}

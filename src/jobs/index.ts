@@ -1,0 +1,1 @@
+export { createDeadlineClock, type DeadlineClock, type DeadlineClockDeps, type DeadlineClockOptions } from './deadline-clock.js';
