@@ -4,25 +4,19 @@
  * residents who reported it), accepts and resolves it with a note; the resident is told and
  * asked to rate, answers 不满意, and the ticket is back with the same unit, as the console shows.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { zhCN } from '../../src/i18n/zh-CN.js';
+import { launchBrowser, type Browser } from '../helpers/browser.js';
 import { E2E_TIMEOUT_MS, REPORT_TEXT, TelegramResident, buttonsOf, garbageUnit, startOfficeProduct, textOf, type OfficeProduct } from './product.js';
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const PASSWORD = 'correct horse battery';
 
 let p: OfficeProduct | undefined;
-let context: BrowserContext | undefined;
-let profile: string | undefined;
+let browser: Browser | undefined;
 afterEach(async () => {
-  await context?.close();
+  await browser?.close();
   await p?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
-  p = context = profile = undefined;
+  p = browser = undefined;
 });
 
 describe('office loop in the console', () => {
@@ -56,8 +50,8 @@ describe('office loop in the console', () => {
     expect(p.sent(Number(unit.contacts.telegram_chat)).map(textOf)).toContain(zhCN.office.followerJoined({ number: t.number, count: 2 }));
 
     await p.app.staff.add({ login: 'chen', name: '陈科长', unitId: unit.id, role: 'officer', password: PASSWORD });
-    profile = mkdtempSync(join(tmpdir(), 'weicheng-chromium-'));
-    context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: ARGS, locale: 'zh-CN' });
+    browser = await launchBrowser();
+    const { context } = browser;
     const page = context.pages()[0] ?? (await context.newPage());
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));

@@ -32,7 +32,7 @@ describe('faq command', () => {
     const { code, out, err } = await run(['--pack', PACK], input);
     expect(code).not.toBe(0);
     expect(err.trim().split('\n')).toEqual([
-      'line 2: not valid JSON',
+      'line 2: invalid JSON',
       'line 3: missing "id"',
       'line 4: "text" must be a string',
       'line 5: expected a JSON object',

@@ -1,6 +1,7 @@
 /**
- * The staff-facing campaigns API under /api/admin/campaigns: list, create, change, pause, resume,
- * cancel, preview, "send to me" test, send now, progress, and survey results (JSON and CSV).
+ * The staff-facing campaigns API under /api/admin/campaigns (the console mounts it at
+ * /console/api/admin/campaigns, behind its session): list, create, change, pause, resume, cancel,
+ * preview, "send to me" test, send now, progress, and survey results (JSON and CSV).
  * Every route needs staff; only supervisors and admins may change campaigns or send them.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';

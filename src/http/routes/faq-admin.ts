@@ -1,5 +1,6 @@
 /**
- * The staff-facing knowledge base API under /api/admin/faq: list, read, create or replace, delete
+ * The staff-facing knowledge base API under /api/admin/faq (the console mounts it at
+ * /console/api/admin/faq, behind its session): list, read, create or replace, delete
  * entries; the questions the bot could not answer (or answered unhelpfully); and a try-it box.
  * Every route needs staff; only supervisors and admins may change entries.
  */

@@ -3,34 +3,21 @@
  * a garbage pile by typing, tapping the bot's chips, sharing the location and attaching a photo,
  * confirm, and see the ticket number on the page. Leaves a screenshot in docs/screenshots/.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { launchBrowser, type Browser } from '../../helpers/browser.js';
 import { nextMove, TICKET_NUMBER, type BotTurn } from './follow-bot.js';
 import { pngImage } from './helpers.js';
 import { expectGarbageTicket, garbageCategory, reportPlace, startProduct, type Product } from './product.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 let product: Product | undefined;
-let context: BrowserContext | undefined;
-let profile: string | undefined;
+let browser: Browser | undefined;
 afterEach(async () => {
-  await context?.close();
+  await browser?.close();
   await product?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
-  context = product = profile = undefined;
+  browser = product = undefined;
 });
 
 /** Waits until the bot has answered the last thing sent and nothing more arrives for a moment. */
@@ -79,17 +66,13 @@ describe('web chat in headless Chromium', () => {
     const place = reportPlace(pack, category);
     const photo = pngImage(640, 480);
 
-    profile = mkdtempSync(join(tmpdir(), 'weicheng-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ARGS,
-      locale: 'zh-CN',
+    browser = await launchBrowser({
       viewport: { width: 390, height: 844 },
       deviceScaleFactor: 2,
       isMobile: true,
       hasTouch: true,
     });
+    const { context } = browser;
     await context.grantPermissions(['geolocation'], { origin: base });
     await context.setGeolocation({ latitude: place.lat, longitude: place.lon, accuracy: 15 });
     const page = context.pages()[0] ?? (await context.newPage());

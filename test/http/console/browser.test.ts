@@ -3,27 +3,22 @@
  * only their unit's tickets with live countdowns, opens one, accepts it and resolves it with a
  * note and a photo. Leaves docs/console-list.png and docs/console-ticket.png.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Pack } from '../../../src/pack/schema.js';
 import type { Ticket } from '../../../src/store/ports.js';
+import { launchBrowser, type Browser } from '../../helpers/browser.js';
 import { makePng } from '../../helpers/test-image.js';
 import { consoleHarness, PASSWORD, type ConsoleHarness } from './helpers.js';
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const DOCS = resolve('docs');
 
 let h: ConsoleHarness | undefined;
-let context: BrowserContext | undefined;
-let profile: string | undefined;
+let browser: Browser | undefined;
 afterEach(async () => {
-  await context?.close();
+  await browser?.close();
   await h?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
-  h = context = profile = undefined;
+  h = browser = undefined;
 });
 
 /** The middle of an area's bounding box (the demo areas are rectangles or convex). */
@@ -69,14 +64,8 @@ describe('office console in headless Chromium', () => {
     await h.addStaff('wang', unitId, 'officer', '王建国');
 
     const base = await h.server.listen({ port: 0, host: '127.0.0.1' });
-    profile = mkdtempSync(join(tmpdir(), 'weicheng-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: ARGS,
-      locale: 'zh-CN',
-      viewport: { width: 1280, height: 760 },
-    });
+    browser = await launchBrowser({ viewport: { width: 1280, height: 760 } });
+    const { context } = browser;
     const page = context.pages()[0] ?? (await context.newPage());
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
