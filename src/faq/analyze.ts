@@ -26,6 +26,20 @@ export interface Unit {
   chars: string[];
   /** True for a one-character term. */
   single: boolean;
+  /** The term's adjacent Han character pairs, for a character-level match when the word is cut differently. */
+  pairs: string[];
+}
+
+/** Adjacent Han character pairs of a text, across word boundaries, without duplicates. */
+export function hanPairs(text: string): string[] {
+  const out = new Set<string>();
+  const chars = Array.from(text);
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const a = chars[i] ?? '';
+    const b = chars[i + 1] ?? '';
+    if (HAN.test(a) && HAN.test(b)) out.add(a + b);
+  }
+  return [...out];
 }
 
 const synonyms = synonymMap(GENERAL_SYNONYMS, FAQ_SYNONYMS);
@@ -37,7 +51,9 @@ const SUB_CACHE_MAX = 20_000;
 function subWords(term: string): string[] {
   let subs = subCache.get(term);
   if (subs) return subs;
-  subs = Array.from(term).length < 3 ? [] : searchWords(term).filter((w) => w !== term && !STOP_WORDS.has(w));
+  // Sub-words go through the synonym table too: "臭气熏天" holds "臭气", an everyday "臭味".
+  const found = Array.from(term).length < 3 ? [] : searchWords(term).map((w) => synonyms.get(w) ?? w);
+  subs = [...new Set(found)].filter((w) => w !== term && !STOP_WORDS.has(w));
   if (subCache.size >= SUB_CACHE_MAX) subCache.clear();
   subCache.set(term, subs);
   return subs;
@@ -77,11 +93,11 @@ const canonicals = new Set(synonyms.values());
 const HAN = /^\p{Script=Han}+$/u;
 
 /** Splits a word into dictionary words, longest first from the left, falling back to characters. */
-function pieces(term: string): string[] {
+function pieces(term: string, longest = 4): string[] {
   const chars = Array.from(term);
   const out: string[] = [];
   for (let i = 0; i < chars.length; ) {
-    let j = Math.min(chars.length, i + 4);
+    let j = Math.min(chars.length, i + longest);
     for (; j > i + 1; j--) if (knownIdf(chars.slice(i, j).join('')) !== undefined) break;
     out.push(chars.slice(i, j).join(''));
     i = j;
@@ -95,10 +111,13 @@ function pieces(term: string): string[] {
  * any other unknown word stays whole, since it may be a typo the fuzzy lookup can repair.
  */
 function split(term: string): string[] {
-  if (knownIdf(term) !== undefined || canonicals.has(term) || !HAN.test(term) || Array.from(term).length < 2) {
+  // A rare dictionary entry of three or more characters is often glue too ("给我发").
+  const idf = knownIdf(term);
+  const glue = idf !== undefined && idf >= RARE && Array.from(term).length >= 3;
+  if ((idf !== undefined && !glue) || canonicals.has(term) || !HAN.test(term) || Array.from(term).length < 2) {
     return [term];
   }
-  const parts = pieces(term);
+  const parts = pieces(term, glue ? Array.from(term).length - 1 : 4);
   return parts.some((p) => STOP_WORDS.has(p)) ? parts : [term];
 }
 
@@ -157,6 +176,7 @@ export function units(text: string): Unit[] {
         classes: classesOf(term) ?? [],
         chars: [...new Set(Array.from(term).filter((c) => HAN.test(c)))],
         single: Array.from(term).length === 1,
+        pairs: hanPairs(term),
       });
     }
   }

@@ -7,19 +7,24 @@
  *   and lightly its answer). An out-of-scope question leaves its topic words unexplained.
  * - precision: how much of the entry's best-matching question or variant the resident's question
  *   covers. A question sharing only a side word with an entry covers little of it.
+ * The score is then raised or lowered by how the question's ask meets the entry's (intent.ts):
+ * entries on one topic often differ only in what they ask (where / when / how much, turn on / turn
+ * off), which shared words cannot tell apart.
  * The score ranks entries. Whether to answer with the best one is a separate, calibrated
- * decision (calibrate.ts): a logistic model over the best candidate's evidence — recall,
- * precision, how much of the question the entry's own question fields explain, the most salient
- * question word left unexplained, how much of the question no entry knows at all, the lead over
- * the runner-up.
+ * decision (calibrate.ts): a logistic model over the best candidate's evidence (features.ts) —
+ * recall, precision, how much of the question the entry's own question fields explain, the
+ * salient question words left unexplained, how much of the question no entry knows at all, the
+ * lead over the runner-up, and whether the question asks for a kind of fact (a price, a time)
+ * the entry never gives, and whether the question's ask agrees or clashes with the entry's.
  */
 import type { FaqEntry } from '../pack/schema.js';
-import { units } from './analyze.js';
 import { normalize } from '../text/segment.js';
+import { canonicalText, hanPairs, units } from './analyze.js';
 import { buildIndex, type Surface } from './kb-index.js';
 import { queryUnitDegrees, Scratch, surfaceUnitDegree, type QueryTerms } from './match.js';
 import { confidence, DEFAULT_CALIBRATION, type Calibration } from './calibrate.js';
 import { featuresOf, type Features } from './features.js';
+import { asksOf, intentMatch, polarityOf } from './intent.js';
 
 export interface FaqMatch {
   id: string;
@@ -39,7 +44,7 @@ export interface FaqTop extends FaqMatch {
 
 export interface FaqAnswer {
   /** The entry to show, or null when the engine abstains. */
-  best: FaqMatch | null;
+  best: FaqTop | null;
   /** The top candidate even when the engine abstains (for logs and the CLI's score). */
   top: FaqTop | null;
   /** Up to 2 other close entries to offer as "did you mean". */
@@ -65,6 +70,17 @@ export interface FaqEngineOptions {
    * question ("创卫是什么") is not fully covered by every query that mentions its word. Default 4.
    */
   precisionPrior?: number;
+  /**
+   * Score factors for how the question's ask meets an entry's (intent.ts): a shared ask
+   * ("多少钱" and "收多少钱") raises the score by `intentBonus`, asks that clash ("在哪" against
+   * "几点") lower it by `intentClash`, and a reversed request (cancel against book) by
+   * `reversePenalty`; an entry that asks nothing specific when the question does, by `intentUnmet`.
+   * Defaults 0.2, 0.2, 0.25, 0.1.
+   */
+  intentBonus?: number;
+  intentClash?: number;
+  reversePenalty?: number;
+  intentUnmet?: number;
 }
 
 export interface FaqEngine {
@@ -114,6 +130,10 @@ export function createFaqEngine(entries: readonly FaqEntry[], options: FaqEngine
   const answerWeight = options.answerWeight ?? 0.7;
   const recallShare = options.recallShare ?? 0.65;
   const precisionPrior = options.precisionPrior ?? 4;
+  const intentBonus = options.intentBonus ?? 0.2;
+  const intentClash = options.intentClash ?? 0.2;
+  const reversePenalty = options.reversePenalty ?? 0.25;
+  const intentUnmet = options.intentUnmet ?? 0.1;
   let index = buildIndex(entries, answerWeight);
   let scratch = new Scratch(index.docs.length);
 
@@ -121,7 +141,7 @@ export function createFaqEngine(entries: readonly FaqEntry[], options: FaqEngine
     const list = units(text);
     const total = list.reduce((s, u) => s + u.weight, 0);
     if (list.length === 0 || total <= 0) return { ranked: [], top: null };
-    const q: QueryTerms = { terms: new Set(), related: new Set(), fuzzyHits: new Set(), chars: new Set(), classes: new Set() };
+    const q: QueryTerms = { terms: new Set(), related: new Set(), fuzzyHits: new Set(), chars: new Set(), classes: new Set(), pairs: new Set(hanPairs(canonicalText(text))) };
     for (const u of list) {
       q.terms.add(u.term);
       for (const x of u.subs) q.terms.add(x);
@@ -135,6 +155,8 @@ export function createFaqEngine(entries: readonly FaqEntry[], options: FaqEngine
       if (scratch.flush(u.weight) === 0) foreignWeight += u.weight;
     }
     const ranked = topK(scratch.drain(), CANDIDATES);
+    const norm = normalize(text);
+    const ask = { asks: asksOf(norm), polarity: polarityOf(norm) };
     const out: Array<FaqMatch & { doc: number }> = [];
     for (const [doc, got] of ranked) {
       const entry = index.docs[doc];
@@ -142,8 +164,12 @@ export function createFaqEngine(entries: readonly FaqEntry[], options: FaqEngine
       const recall = got / total;
       let prec = 0;
       for (const s of entry.surfaces) prec = Math.max(prec, precision(s, q, precisionPrior));
-      const value = recall ** recallShare * prec ** (1 - recallShare);
-      out.push({ id: entry.id, score: round(value), recall: round(recall), precision: round(prec), doc });
+      const im = intentMatch(ask, entry);
+      const unmet = ask.asks !== 0 && entry.asks === 0 ? 1 : 0;
+      const asked =
+        (1 + intentBonus * im.agree) * (1 - intentClash * im.clash) * (1 - reversePenalty * im.reverse) * (1 - intentUnmet * unmet);
+      const value = recall ** recallShare * prec ** (1 - recallShare) * asked;
+      out.push({ id: entry.id, score: round(Math.min(1, value)), recall: round(recall), precision: round(prec), doc });
     }
     out.sort((a, b) => b.score - a.score);
     // Re-ranking the best few by calibrated confidence was tried and lost accuracy on the
@@ -153,7 +179,7 @@ export function createFaqEngine(entries: readonly FaqEntry[], options: FaqEngine
     const entry = first && index.docs[first.doc];
     if (first && entry) {
       const margin = first.score - (out[1]?.score ?? 0);
-      const features = featuresOf(index, entry, { text: normalize(text), units: list, total, foreignWeight }, { ...first, margin });
+      const features = featuresOf(index, entry, { text: norm, units: list, total, foreignWeight, ...ask }, { ...first, margin });
       const conf = round(confidence(features, calibration));
       top = { id: first.id, score: first.score, recall: first.recall, precision: first.precision, confidence: conf, features };
     }

@@ -5,8 +5,9 @@
  */
 import type { Unit } from './analyze.js';
 import { generalIdf } from './general-idf.js';
-import { CHAR_KEY, CLASS_KEY, type IndexedEntry, type KbIndex } from './kb-index.js';
-import { CHAR_DISCOUNT, FUZZY_DISCOUNT, RELATED_DISCOUNT, SIBLING_DISCOUNT, SUB_DISCOUNT } from './match.js';
+import { CHAR_KEY, CLASS_KEY, PAIR_KEY, type IndexedEntry, type KbIndex } from './kb-index.js';
+import { intentMatch } from './intent.js';
+import { CHAR_DISCOUNT, FUZZY_DISCOUNT, PAIR_DISCOUNT, RELATED_DISCOUNT, SIBLING_DISCOUNT, SUB_DISCOUNT } from './match.js';
 
 export interface Features {
   /** Share of the question's weight the entry explains (answer text counted lightly). */
@@ -32,6 +33,13 @@ export interface Features {
    * no trace: "公园门票多少钱" against an entry about opening hours.
    */
   askMismatch: number;
+  /**
+   * `questionRecall` when the question's specific ask (a price, a place, a time, a cancel ...) is one
+   * the entry's question or variants make too, else 0: a shared ask counts only with a shared topic.
+   */
+  intentAgree: number;
+  /** 1 when both ask something specific and the asks differ ("爱卫办是谁管" against "爱卫办在哪"). */
+  intentClash: number;
 }
 
 /**
@@ -40,15 +48,16 @@ export interface Features {
  * has hours or days); "how" or "where" answers leave none.
  */
 const ASKS: ReadonlyArray<{ asks: RegExp; answers: RegExp }> = [
-  { asks: /多少钱|几块钱|收费|收不收费|要钱|价格|价钱|费用|免费|how much|cost|price|fee/, answers: /元|钱|费|价|免费|收费/ },
+  { asks: /多少钱|几块钱|收费|收不收费|要钱|价格|价钱|费用|免费|\b(how much|costs?|prices?|fees?)\b/, answers: /元|钱|费|价|免费|收费/ },
   {
-    asks: /几点|什么时候|啥时候|何时|多久|多长时间|几天|哪天|what time|when|how long/,
+    asks: /几点|什么时候|啥时候|何时|多久|多长时间|几天|哪天|\b(what time|when|how long)\b/,
     answers: /[0-9０-９一二三四五六七八九十两半每](点|时|天|小时|分钟|周|个月|月|年|日)|早上|晚上|上午|下午|傍晚|凌晨|夜间|每天|每周|全天|工作日|周[一二三四五六日末]|春节|期间|时段|时间|定期|及时|当天|立即|马上/,
   },
 ];
 
 /** A unit counts as explained when matched to at least this degree. */
 const EXPLAINED = 0.5;
+/** General IDF from which a word counts as salient (everyday nouns; not "东西" or "处理"). */
 const SALIENT = 9;
 
 function share(terms: Map<string, number>, parts: readonly string[], onlyQuestion: boolean): number {
@@ -64,7 +73,7 @@ function share(terms: Map<string, number>, parts: readonly string[], onlyQuestio
 }
 
 /** Degree in [0, 1] to which an entry covers one query unit; mirrors the inverted-index lookup. */
-export function unitDegree(index: KbIndex, e: IndexedEntry, u: Unit, onlyQuestion: boolean, strict = false): number {
+export function unitDegree(index: KbIndex, e: IndexedEntry, u: Unit, onlyQuestion: boolean): number {
   const fw = (t: string): number => {
     const v = e.terms.get(t) ?? 0;
     return onlyQuestion && v < 1 ? 0 : v;
@@ -74,10 +83,15 @@ export function unitDegree(index: KbIndex, e: IndexedEntry, u: Unit, onlyQuestio
   if (u.subs.length > 0) d = Math.max(d, SUB_DISCOUNT * share(e.terms, u.subs, onlyQuestion));
   for (const cls of u.related) d = Math.max(d, RELATED_DISCOUNT * share(e.terms, cls, onlyQuestion));
   for (const c of u.classes) d = Math.max(d, SIBLING_DISCOUNT * fw(CLASS_KEY + c));
-  if (u.unknown || (!strict && !index.postings.has(u.term))) {
+  if (u.unknown || !index.postings.has(u.term)) {
     for (const near of index.fuzzy.near(u.term)) d = Math.max(d, FUZZY_DISCOUNT * fw(near));
   }
-  if (u.single && !strict) d = Math.max(d, CHAR_DISCOUNT * fw(CHAR_KEY + u.term));
+  if (u.single) d = Math.max(d, CHAR_DISCOUNT * fw(CHAR_KEY + u.term));
+  if (!index.postings.has(u.term) && u.pairs.length > 0) {
+    let hit = 0;
+    for (const p of u.pairs) hit += fw(PAIR_KEY + p);
+    d = Math.max(d, (PAIR_DISCOUNT * hit) / u.pairs.length);
+  }
   return d;
 }
 
@@ -88,6 +102,9 @@ export interface QueryFacts {
   total: number;
   /** Weight of the query's units no entry covers at all. */
   foreignWeight: number;
+  /** The question's asks and polarity (intent.ts). */
+  asks: number;
+  polarity: number;
 }
 
 export function featuresOf(
@@ -106,6 +123,7 @@ export function featuresOf(
       if (u.weight >= SALIENT) salient += u.weight;
     }
   }
+  const im = intentMatch(q, e);
   return {
     recall: m.recall,
     precision: m.precision,
@@ -117,10 +135,25 @@ export function featuresOf(
     crossMiss: Math.min(1, missing / 12) * (1 - m.precision),
     salientMiss: q.total > 0 ? salient / q.total : 0,
     askMismatch: ASKS.some((a) => a.asks.test(q.text) && !a.answers.test(e.text)) ? 1 : 0,
+    intentAgree: im.agree * (q.total > 0 ? qGot / q.total : 0),
+    intentClash: im.clash,
   };
 }
 
-export const FEATURE_NAMES = ['recall', 'precision', 'questionRecall', 'missing', 'foreign', 'margin', 'mass', 'crossMiss', 'salientMiss', 'askMismatch'] as const;
+export const FEATURE_NAMES = [
+  'recall',
+  'precision',
+  'questionRecall',
+  'missing',
+  'foreign',
+  'margin',
+  'mass',
+  'crossMiss',
+  'salientMiss',
+  'askMismatch',
+  'intentAgree',
+  'intentClash',
+] as const;
 
 export function featureVector(f: Features): number[] {
   return FEATURE_NAMES.map((k) => f[k]);

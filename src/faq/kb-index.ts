@@ -3,9 +3,10 @@
  * best field it appears in (question, variants and tags count fully, the answer text lightly).
  */
 import type { FaqEntry } from '../pack/schema.js';
-import { termsOf, units, type Unit } from './analyze.js';
+import { canonicalText, hanPairs, termsOf, units, type Unit } from './analyze.js';
 import { FuzzyIndex } from './fuzzy.js';
 import { normalize } from '../text/segment.js';
+import { asksOf, polarityOf } from './intent.js';
 
 /** One way an entry is asked (its question or a variant). */
 export interface Surface {
@@ -21,10 +22,16 @@ export interface IndexedEntry {
   terms: Map<string, number>;
   /** All the entry's text, normalised, for checks on what kind of fact it gives. */
   text: string;
+  /** What the entry's question and variants ask ({@link asksOf} bits, united). */
+  asks: number;
+  /** Which way its question and variants go ({@link polarityOf} bits, united). */
+  polarity: number;
 }
 
 /** Postings of single characters live under this prefix, apart from one-character words. */
 export const CHAR_KEY = '\u0001';
+/** Postings of adjacent character pairs of an entry's question, variants and tags live under this prefix. */
+export const PAIR_KEY = '\u0003';
 /** Postings of item classes ("可回收物" for 玻璃瓶) live under this prefix. */
 export const CLASS_KEY = '\u0002';
 
@@ -59,26 +66,33 @@ export function buildIndex(entries: readonly FaqEntry[], answerWeight: number): 
       for (const u of list) for (const c of u.classes) best.set(CLASS_KEY + c, Math.max(best.get(CLASS_KEY + c) ?? 0, fw));
     };
     const surfaces: Surface[] = [];
+    let asks = 0;
+    let polarity = 0;
     for (const text of [entry.question, ...entry.variants]) {
+      asks |= asksOf(normalize(text));
+      polarity |= polarityOf(normalize(text));
       const list = units(text);
       note(list, 1);
       if (list.length > 0) surfaces.push(surface(list));
     }
     for (const tag of entry.tags) note(units(tag), 1);
+    for (const text of [entry.question, ...entry.variants, ...entry.tags]) {
+      for (const p of hanPairs(canonicalText(text))) best.set(PAIR_KEY + p, 1);
+    }
     if (answerWeight > 0) note(units(entry.answer), answerWeight);
     for (const [term, fw] of [...best]) {
-      if (term.startsWith(CLASS_KEY)) continue;
+      if (term.startsWith(CLASS_KEY) || term.startsWith(PAIR_KEY)) continue;
       for (const c of hanChars(term)) {
         const key = CHAR_KEY + c;
         best.set(key, Math.max(best.get(key) ?? 0, fw));
       }
     }
-    docs.push({ id: entry.id, surfaces, terms: best, text: normalize([entry.question, ...entry.variants, entry.answer].join(' ')) });
+    docs.push({ id: entry.id, surfaces, terms: best, text: normalize([entry.question, ...entry.variants, entry.answer].join(' ')), asks, polarity });
     for (const [term, fw] of best) {
       let list = postings.get(term);
       if (!list) postings.set(term, (list = []));
       list.push({ doc, fw });
-      if (!term.startsWith(CHAR_KEY) && !term.startsWith(CLASS_KEY)) fuzzy.add(term);
+      if (!term.startsWith(CHAR_KEY) && !term.startsWith(CLASS_KEY) && !term.startsWith(PAIR_KEY)) fuzzy.add(term);
     }
   });
   return { docs, postings, fuzzy };

@@ -6,7 +6,7 @@
  */
 import type { Unit } from './analyze.js';
 import { generalIdf } from './general-idf.js';
-import { CHAR_KEY, CLASS_KEY, type KbIndex } from './kb-index.js';
+import { CHAR_KEY, CLASS_KEY, PAIR_KEY, type KbIndex } from './kb-index.js';
 
 export const SUB_DISCOUNT = 0.8;
 export const RELATED_DISCOUNT = 0.8;
@@ -14,6 +14,8 @@ export const FUZZY_DISCOUNT = 0.7;
 export const CHAR_DISCOUNT = 0.5;
 /** Another item of the same class ("啤酒瓶" against "易拉罐"): the same bin, a weaker tie. */
 export const SIBLING_DISCOUNT = 0.6;
+/** A word found only as adjacent characters of another cut ("打药灭" in "打药灭蚊"): same characters, unsure word. */
+export const PAIR_DISCOUNT = 0.6;
 
 /**
  * Per-query working arrays indexed by entry, reused across queries so that a lookup allocates
@@ -60,6 +62,17 @@ export class Scratch {
     }
     for (const doc of this.partTouched) {
       if (total > 0) this.raise(doc, (ceiling * (this.part[doc] ?? 0)) / total);
+      this.part[doc] = -1;
+    }
+    this.partTouched.length = 0;
+  }
+
+  /** Share of a word's character pairs each entry holds, times `ceiling`. */
+  pairs(index: KbIndex, pairs: readonly string[], ceiling: number): void {
+    if (pairs.length === 0) return;
+    for (const s of pairs) for (const p of index.postings.get(PAIR_KEY + s) ?? []) this.addPart(p.doc, 1);
+    for (const doc of this.partTouched) {
+      this.raise(doc, (ceiling * (this.part[doc] ?? 0)) / pairs.length);
       this.part[doc] = -1;
     }
     this.partTouched.length = 0;
@@ -112,6 +125,7 @@ export function queryUnitDegrees(index: KbIndex, u: Unit, fuzzyHits: Set<string>
   if (u.single) {
     for (const p of index.postings.get(CHAR_KEY + u.term) ?? []) sc.raise(p.doc, CHAR_DISCOUNT * p.fw);
   }
+  if (!index.postings.has(u.term)) sc.pairs(index, u.pairs, PAIR_DISCOUNT);
 }
 
 /** What a query offers to match an entry's surface units against. */
@@ -126,6 +140,8 @@ export interface QueryTerms {
   chars: Set<string>;
   /** Classes of the query's items. */
   classes: Set<string>;
+  /** Adjacent Han character pairs of the whole question. */
+  pairs: Set<string>;
 }
 
 /** Degree in [0, 1] to which the query covers one unit of an entry's question or variant. */
@@ -141,5 +157,10 @@ export function surfaceUnitDegree(v: Unit, q: QueryTerms): number {
   if (q.fuzzyHits.has(v.term)) d = Math.max(d, FUZZY_DISCOUNT);
   if (d < SIBLING_DISCOUNT) for (const c of v.classes) if (q.classes.has(c)) d = SIBLING_DISCOUNT;
   if (d < CHAR_DISCOUNT && v.single && q.chars.has(v.term)) d = CHAR_DISCOUNT;
+  if (d < PAIR_DISCOUNT && v.pairs.length > 0) {
+    let hit = 0;
+    for (const p of v.pairs) if (q.pairs.has(p)) hit++;
+    d = Math.max(d, (PAIR_DISCOUNT * hit) / v.pairs.length);
+  }
   return d;
 }

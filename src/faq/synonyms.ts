@@ -14,5 +14,14 @@ export const FAQ_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   工作人员: ['工作者', '办事人员'],
   个人信息: ['知道是我', '暴露身份', '泄露身份', '查到是我', '打击报复'],
   志愿者: ['志愿服务', '义工'],
+  // Turning a service off, whatever the service: the direction itself is read by intent.ts.
+  取消: ['关闭', '关掉', '停掉', '停止', '停用', '撤销', '撤回', '退掉'],
+  开通: ['开启', '启用'],
+  // Everyday verbs of a service, each against the word a notice would use.
+  清运: ['拉走', '运走', '收走', '清走', '拖走', '上门收'],
+  接种: ['打针', '打疫苗', '注射疫苗', '接种疫苗'],
+  电话: ['号码', '热线', '联系电话', '联系方式'],
+  时间: ['哪天', '哪一天', '几号', '哪一日'],
+  短信: ['短消息', '手机短信', 'sms'],
   报警: ['110', '119', '120', '打电话报警'],
 };
