@@ -8,19 +8,17 @@
  * the bot saying so.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import gcoordModule from 'gcoord';
 import { afterEach, describe, expect, it } from 'vitest';
 import { textsFor } from '../../../adapters/wechat/texts.js';
-import { createWorkCalendar } from '../../../src/calendar/index.js';
 import { parseConfig } from '../../../src/config.js';
 import { zhCN } from '../../../src/i18n/zh-CN.js';
 import { createWeicheng, type Weicheng } from '../../../src/main.js';
 import { loadPackFile } from '../../../src/pack/load.js';
-import { pointInRing } from '../../../src/pack/polygon.js';
-import type { Area, Category, Pack } from '../../../src/pack/schema.js';
+import type { Pack } from '../../../src/pack/schema.js';
+import { expectGarbageTicket, garbageCategory, reportPlace } from '../../helpers/garbage-report.js';
 import { createMockWechat, type MockWechat, type SentToChat } from '../../helpers/mock-wechat.js';
 import { makePng } from '../../helpers/test-image.js';
 
@@ -45,19 +43,14 @@ afterEach(async () => {
   product = undefined;
 });
 
-/** The garbage category and a leaf area with its own garbage unit, as the loaded pack defines them. */
-function expectations(pack: Pack): { category: Category; area: Area; unitId: string; roomTopic: string; lat: number; lon: number } {
-  const category = pack.categories.find((c) => c.id === 'garbage') ?? pack.categories.find((c) => c.name.includes('垃圾'));
-  if (!category) throw new Error('the demo pack has no garbage category');
-  const area = pack.areas.find((a) => a.polygon && a.units[category.id] && !pack.areas.some((b) => b.parent === a.id));
-  if (!area?.polygon) throw new Error('the demo pack has no leaf area with its own garbage unit');
-  const lon = area.polygon.reduce((s, p) => s + p[0], 0) / area.polygon.length;
-  const lat = area.polygon.reduce((s, p) => s + p[1], 0) / area.polygon.length;
-  expect(pointInRing([lon, lat], area.polygon)).toBe(true);
-  const unitId = area.units[category.id]!;
+/** The garbage category, a place for the report and the unit's WeChat room, as the loaded pack defines them. */
+function expectations(pack: Pack) {
+  const category = garbageCategory(pack);
+  const place = reportPlace(pack, category);
+  const { area, lat, lon, unit: unitId } = place;
   const roomTopic = pack.units.find((u) => u.id === unitId)?.contacts.wechat_room;
   if (!roomTopic) throw new Error(`unit ${unitId} has no WeChat room in the demo pack`);
-  return { category, area, unitId, roomTopic, lat, lon };
+  return { category, place, area, unitId, roomTopic, lat, lon };
 }
 
 async function startProduct(roomTopic?: string): Promise<Product> {
@@ -164,22 +157,12 @@ describe('wechat end to end', () => {
     expect(tickets).toHaveLength(1);
     const t = tickets[0]!;
     expect(t.number).toBe(number);
-    expect(t.channel).toBe('wechat');
-    expect(t.categoryId).toBe(x.category.id);
-    expect(t.areaId).toBe(x.area.id);
-    expect(t.unitId).toBe(x.unitId);
-    // Stored as WGS-84: the GCJ-02 pin converted back, within a metre or so.
-    expect(t.lat).toBeCloseTo(x.lat, 4);
-    expect(t.lon).toBeCloseTo(x.lon, 4);
     expect(t.text).toContain(REPORT_TEXT);
-    const due = createWorkCalendar(p.app.services.pack().city).deadlines(t.createdAt, x.category.sla);
-    expect(t.ackDueAt).toBe(due.ackDueAt);
-    expect(t.resolveDueAt).toBe(due.resolveDueAt);
-
     const photos = await p.app.store.tickets.photos(t.id);
     expect(photos).toHaveLength(1);
     expect(photos[0]?.mime).toBe('image/png');
-    expect((await readFile(join(p.app.config.mediaDir, photos[0]!.path))).equals(png)).toBe(true);
+    // Stored as WGS-84: the GCJ-02 pin converted back, within a metre or so (4 decimal places).
+    expectGarbageTicket(p.app.services.pack(), t, photos, p.app.config.mediaDir, { channel: 'wechat', place: x.place, photo: png, precision: 4 });
 
     // The receipt names the unit; the resident never saw a raw button id.
     const unitName = p.app.services.pack().units.find((u) => u.id === x.unitId)!.name;
