@@ -1,9 +1,13 @@
 /**
  * A minimal, fast fake of the Bot API's sendMessage for the broadcast benchmark: it enforces a
- * rate limit (at most `limit` messages in any sliding window of `perMs`) by answering 429 with
- * retry_after, and counts what each chat received. node:http only, so the fake is not the
- * bottleneck, and in a process of its own, so it times arrivals like a separate server would
- * (on the sender's event loop a long database batch would skew its clock).
+ * rate limit by answering 429 with retry_after, and counts what each chat received. node:http
+ * only, so the fake is not the bottleneck, and in a process of its own, so it times arrivals like
+ * a separate server would (on the sender's event loop a long database batch would skew its clock).
+ *
+ * The limit is the strictest usual model: at most `limit` accepted messages in ANY sliding window
+ * of `perMs`, timed when the request has fully arrived. A fixed window (per calendar second) or a
+ * token bucket would let more through at the edges; Telegram publishes only "about 30 a second",
+ * so a sender that passes this fake passes those too.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -21,6 +21,8 @@ const silent: OutboxLogger = { info() {}, warn() {}, error() {}, debug() {} };
 
 /** How often idle per-address limiter state is forgotten, in clock ms. */
 const SWEEP_EVERY_MS = 60_000;
+/** Leasing looks this many poll intervals ahead of the rate limits. */
+const LEASE_AHEAD_POLLS = 2;
 
 class SendTimeout extends Error {
   override name = 'SendTimeout';
@@ -103,17 +105,20 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
   }
 
   // --- sending ----------------------------------------------------------------------------
-  async function deliver(item: OutboxItem, sender: ChannelSender, startedAt: number): Promise<void> {
+  async function deliver(item: OutboxItem, sender: ChannelSender): Promise<void> {
     stats.sent++;
     let result: SendResult;
     try {
       result = await withTimeout(sender.send(item.address, item.payload), options.sendTimeoutMs);
-      throttle.settle(item.channel, item.address, startedAt, clock.now());
     } catch (err) {
       // The full message goes to the row's last_error (the database holds the data anyway), not to the log.
       result = { status: 'retry', error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
       logger.warn({ id: item.id, channel: item.channel, status: 'error', err: errorName(err) }, 'outbox: send threw');
     }
+    // The send held its rate slots until now (it may have reached the platform any time until
+    // its answer, even when it failed); they free a window later. A send that timed out may in
+    // theory still land later: sendTimeoutMs (30 s) is far beyond any window that matters.
+    throttle.settle(item.channel, item.address, clock.now());
     try {
       await recordResult(ctx, item, result, clock.now());
     } catch (err) {
@@ -127,7 +132,7 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
   function startSend(item: OutboxItem, sender: ChannelSender, now: number): void {
     held.delete(item.id);
     throttle.take(item.channel, item.address, now);
-    const p = deliver(item, sender, now).finally(() => {
+    const p = deliver(item, sender).finally(() => {
       inFlight.delete(item.id);
       wake();
     });
@@ -184,7 +189,10 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
       if (room <= 0) break;
       let waiting = 0;
       for (const h of held.values()) if (h.channel === channel) waiting++;
-      const limit = Math.min(room, share - waiting, throttle.channelBudget(channel, now) - waiting);
+      // Rows for the sends the limits allow until the next lease (and a poll more) are leased
+      // ahead, so a slot that frees finds its row in memory rather than waiting for a lease.
+      const budget = throttle.channelBudget(channel, now, now + LEASE_AHEAD_POLLS * options.pollMs);
+      const limit = Math.min(room, share - waiting, budget - waiting);
       if (limit <= 0) continue;
       const rows = await outbox.leaseHeads(now, now + options.leaseMs, limit, { channels: [channel] });
       for (const row of rows) {

@@ -6,10 +6,22 @@
 import type { ChannelName } from '../channels/types.js';
 import { AppError } from '../errors.js';
 
-/** At most `count` sends in any window of `perMs` milliseconds. */
+/**
+ * At most `count` messages reach the platform in any sliding window of `perMs` milliseconds: a
+ * send holds its slot from its start until `perMs` after its answer (see rate-window.ts), so the
+ * limit holds at the platform whatever the latency. Clocks tick in whole ms: to leave no doubt at
+ * the edge, give `perMs` a little margin (e.g. 1002 for "per second").
+ */
 export interface RateLimit {
   count: number;
   perMs: number;
+  /**
+   * Spread the sends evenly: after a burst of at most `burst`, one every `perMs / count / 1.25` ms
+   * (a leaky bucket in front of the window, a little faster than the limit so it can catch up
+   * after a stall; the window itself keeps the limit), so arrivals stay smooth instead of a
+   * window's worth at once. Default: `count` (no pacing beyond the window itself).
+   */
+  burst?: number;
 }
 
 export interface ChannelLimits {
@@ -115,6 +127,9 @@ function checkLimits(channel: string, key: string, limits: RateLimit[] | undefin
   for (const l of limits ?? []) {
     if (!(Number.isInteger(l.count) && l.count >= 1 && Number.isFinite(l.perMs) && l.perMs > 0)) {
       throw new AppError('CONFIG_INVALID', `outbox dispatcher: limits.${channel}.${key} needs count >= 1 (integer) and perMs > 0`);
+    }
+    if (l.burst !== undefined && !(Number.isInteger(l.burst) && l.burst >= 1)) {
+      throw new AppError('CONFIG_INVALID', `outbox dispatcher: limits.${channel}.${key}.burst must be an integer >= 1, got ${l.burst}`);
     }
   }
 }

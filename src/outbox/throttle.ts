@@ -1,60 +1,22 @@
 /**
  * Rate limits per channel and per address, and the pauses a channel's retry-after imposes.
  *
- * Each limit is a token bucket of `count` tokens in which a spent token comes back exactly `perMs`
- * after it was spent (a sliding window). Unlike a bucket refilled at a steady rate, this never lets
- * more than `count` sends into any window of `perMs`, which is how the platforms count ("20 per
- * minute"), while still allowing a burst of `count` at once.
+ * Each limit is a RateWindow: a send holds one of the limit's slots from its start until a window
+ * after its answer, so the platform never sees more than the limit in any sliding window whatever
+ * the latency; optionally the sends are paced evenly (see rate-window.ts).
  */
 import type { ChannelName } from '../channels/types.js';
-import type { ChannelLimits, RateLimit } from './options.js';
+import type { ChannelLimits } from './options.js';
+import { RateWindow } from './rate-window.js';
 
-class SlidingWindow {
-  /** Times of the last `count` sends, oldest first. */
-  private readonly sends: number[] = [];
-
-  constructor(private readonly limit: RateLimit) {}
-
-  readyAt(now: number): number {
-    if (this.sends.length < this.limit.count) return now;
-    return Math.max(now, this.sends[0]! + this.limit.perMs);
-  }
-
-  available(now: number): number {
-    let used = 0;
-    for (const t of this.sends) if (t > now - this.limit.perMs) used++;
-    return this.limit.count - used;
-  }
-
-  take(now: number): void {
-    this.sends.push(now);
-    if (this.sends.length > this.limit.count) this.sends.shift();
-  }
-
-  /** Moves a send from `startedAt` to `at` (later), keeping the times in order. */
-  settle(startedAt: number, at: number): void {
-    if (at <= startedAt) return;
-    const i = this.sends.lastIndexOf(startedAt);
-    if (i === -1) return;
-    this.sends.splice(i, 1);
-    let j = this.sends.length;
-    while (j > 0 && this.sends[j - 1]! > at) j--;
-    this.sends.splice(j, 0, at);
-  }
-
-  idle(now: number): boolean {
-    const last = this.sends[this.sends.length - 1];
-    return last === undefined || last <= now - this.limit.perMs;
-  }
-}
-
+/** The limits of a channel or of one address, and its retry-after pause. */
 interface AddressState {
-  windows: SlidingWindow[];
+  windows: RateWindow[];
   pausedUntil: number;
 }
 
 export class Throttle {
-  private readonly channels = new Map<string, { windows: SlidingWindow[]; pausedUntil: number }>();
+  private readonly channels = new Map<string, AddressState>();
   private readonly addresses = new Map<string, AddressState>();
 
   constructor(private readonly limits: Record<ChannelName, ChannelLimits>) {}
@@ -62,7 +24,7 @@ export class Throttle {
   private channel(name: ChannelName) {
     let state = this.channels.get(name);
     if (!state) {
-      state = { windows: (this.limits[name]?.overall ?? []).map((l) => new SlidingWindow(l)), pausedUntil: 0 };
+      state = { windows: (this.limits[name]?.overall ?? []).map((l) => new RateWindow(l)), pausedUntil: 0 };
       this.channels.set(name, state);
     }
     return state;
@@ -76,7 +38,7 @@ export class Throttle {
       const l = this.limits[channel] ?? {};
       const group = l.perGroup && l.isGroup?.(address);
       const limits = (group ? l.perGroup : l.perAddress) ?? [];
-      state = { windows: limits.map((x) => new SlidingWindow(x)), pausedUntil: 0 };
+      state = { windows: limits.map((x) => new RateWindow(x)), pausedUntil: 0 };
       this.addresses.set(key, state);
     }
     return state;
@@ -94,12 +56,15 @@ export class Throttle {
     return at;
   }
 
-  /** Sends the channel may start now, over all addresses (Infinity when it has no overall limit). */
-  channelBudget(channel: ChannelName, now: number): number {
+  /**
+   * Sends the channel could start from now until `until`, over all addresses, if no send in flight
+   * were answered meanwhile (Infinity when it has no overall limit).
+   */
+  channelBudget(channel: ChannelName, now: number, until = now): number {
     const c = this.channel(channel);
-    if (c.pausedUntil > now) return 0;
+    if (c.pausedUntil > until) return 0;
     let budget = Infinity;
-    for (const w of c.windows) budget = Math.min(budget, w.available(now));
+    for (const w of c.windows) budget = Math.min(budget, w.budget(now, Math.max(now, until)));
     return budget;
   }
 
@@ -108,15 +73,12 @@ export class Throttle {
     for (const w of this.address(channel, address).windows) w.take(now);
   }
 
-  /**
-   * Counts a send from when its answer came back (`at`) instead of when it started: the platform
-   * counted it somewhere in between, so a window measured from the answers holds at the platform
-   * whatever the latency (a send delayed on its way cannot land too close to the next window's).
-   */
-  settle(channel: ChannelName, address: string, startedAt: number, at: number): void {
-    for (const w of this.channel(channel).windows) w.settle(startedAt, at);
+  /** The send taken for this address was answered (or failed, or timed out) at `at`. */
+  settle(channel: ChannelName, address: string, at: number): void {
+    for (const w of this.channel(channel).windows) w.settle(at);
+    // take() made the state and sweep() keeps it while a send is in flight.
     const a = this.addresses.get(`${channel}\u0000${address}`);
-    if (a) for (const w of a.windows) w.settle(startedAt, at);
+    if (a) for (const w of a.windows) w.settle(at);
   }
 
   /** Honours a channel's retry-after: pauses the channel or only the address until `until`. */
