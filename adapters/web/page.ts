@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { escapeHtml, hardened, sendPage } from '../../src/http/html.js';
 import type { MediaStore } from '../../src/media/store.js';
 import { mediaMimeOf } from './images.js';
 import type { WebInbox } from './inbox.js';
@@ -28,30 +29,6 @@ const ASSETS: Record<string, string> = {
   'icon.svg': 'image/svg+xml; charset=utf-8',
 };
 
-/** No inline script or style, nothing from other hosts: the page works offline on a LAN. */
-const CSP = [
-  "default-src 'self'",
-  "img-src 'self' blob: data:",
-  "style-src 'self'",
-  "script-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-function hardened(reply: FastifyReply): FastifyReply {
-  return reply
-    .header('x-content-type-options', 'nosniff')
-    .header('referrer-policy', 'same-origin')
-    .header('x-frame-options', 'DENY');
-}
-
 export const webPageRoutes: FastifyPluginAsync<WebPageOptions> = async (app, o) => {
   const assets = new Map<string, { body: Buffer; type: string }>();
   for (const [name, type] of Object.entries(ASSETS)) assets.set(name, { body: await readFile(new URL(name, PUBLIC)), type });
@@ -67,11 +44,7 @@ export const webPageRoutes: FastifyPluginAsync<WebPageOptions> = async (app, o) 
 
   app.get('/chat', async (req, reply) => {
     ensureSession(req, reply);
-    return hardened(reply)
-      .header('content-security-policy', CSP)
-      .header('cache-control', 'no-store')
-      .type('text/html; charset=utf-8')
-      .send(html);
+    return sendPage(reply, html);
   });
   app.get('/chat/', async (_req, reply) => reply.redirect('/chat'));
 

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { escapeHtml, hardened, sendPage } from '../html.js';
 import type { ConsoleUser } from './auth.js';
 import type { ConsoleContext } from './context.js';
 
@@ -21,23 +22,7 @@ const ASSETS: Record<string, string> = {
   'summary.js': 'text/javascript; charset=utf-8',
 };
 
-const CSP = [
-  "default-src 'self'",
-  "img-src 'self' blob: data:",
-  "style-src 'self'",
-  "script-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
 const ROLE_NAMES: Record<string, string> = { officer: '经办人', supervisor: '督办', admin: '管理员' };
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** Only same-console paths are followed after login, never another host. */
 export function safeNext(next: unknown): string {
@@ -51,17 +36,6 @@ export const consolePageRoutes: FastifyPluginAsync<{ ctx: ConsoleContext }> = as
     .update(Buffer.concat([...assets.values()].map((a) => a.body)))
     .digest('hex')
     .slice(0, 10);
-
-  function send(reply: FastifyReply, html: string): FastifyReply {
-    return reply
-      .header('content-security-policy', CSP)
-      .header('x-content-type-options', 'nosniff')
-      .header('referrer-policy', 'same-origin')
-      .header('x-frame-options', 'DENY')
-      .header('cache-control', 'no-store')
-      .type('text/html; charset=utf-8')
-      .send(html);
-  }
 
   function page(title: string, script: string, body: string, user?: ConsoleUser, data: Record<string, string> = {}): string {
     const pack = ctx.pack();
@@ -111,7 +85,7 @@ export const consolePageRoutes: FastifyPluginAsync<{ ctx: ConsoleContext }> = as
   </form>
   <p class="hint">账号由管理员用 <code>npm run -s cli -- staff add</code> 创建；忘记密码请联系管理员。</p>
 </section>`;
-    return send(reply, page('登录', 'login.js', body));
+    return sendPage(reply, page('登录', 'login.js', body));
   });
 
   app.get('/console', async (req, reply) => {
@@ -134,7 +108,7 @@ export const consolePageRoutes: FastifyPluginAsync<{ ctx: ConsoleContext }> = as
   <div class="list-head"><h1>工单</h1><span id="count" class="muted"></span></div>
   <table class="tickets"><thead><tr><th>编号</th><th>状态</th><th>类别</th><th>区域</th><th>承办单位</th><th>内容</th><th>反映人</th><th>受理时间</th><th>时限</th></tr></thead><tbody id="rows"><tr><td colspan="9" class="muted">加载中…</td></tr></tbody></table>
 </section>`;
-    return send(reply, page('工单列表', 'list.js', body, user, { page: 'list' }));
+    return sendPage(reply, page('工单列表', 'list.js', body, user, { page: 'list' }));
   });
 
   app.get<{ Params: { number: string } }>('/console/tickets/:number', async (req, reply) => {
@@ -143,7 +117,7 @@ export const consolePageRoutes: FastifyPluginAsync<{ ctx: ConsoleContext }> = as
     const number = req.params.number;
     if (!/^\d{8}-\d{4,}$/.test(number)) return reply.callNotFound();
     const body = `<p class="back"><a href="/console">← 返回列表</a></p><div id="ticket" class="ticket-page"><p class="muted">加载中…</p></div>`;
-    return send(reply, page(`工单 ${number}`, 'ticket.js', body, user, { page: 'ticket', number }));
+    return sendPage(reply, page(`工单 ${number}`, 'ticket.js', body, user, { page: 'ticket', number }));
   });
 
   app.get('/console/summary', async (req, reply) => {
@@ -161,7 +135,7 @@ export const consolePageRoutes: FastifyPluginAsync<{ ctx: ConsoleContext }> = as
   <table class="summary"><thead><tr><th>单位</th><th>受理</th><th>按时接单</th><th>按时办结</th><th>办结</th><th>办结率</th><th>评价数</th><th>满意率</th></tr></thead><tbody id="rows"><tr><td colspan="8" class="muted">加载中…</td></tr></tbody></table>
   <p class="hint">满意率 =（满意 + 0.9 × 基本满意）÷ 已评价；按时接单：接单时间不晚于接单时限；按时办结：办结时间不晚于办结时限。按受理时间统计，归入工单当前的承办单位。</p>
 </section>`;
-    return send(reply, page('统计汇总', 'summary.js', body, user, { page: 'summary' }));
+    return sendPage(reply, page('统计汇总', 'summary.js', body, user, { page: 'summary' }));
   });
 
   app.get('/console/', async (_req, reply) => reply.redirect('/console'));
@@ -169,6 +143,6 @@ export const consolePageRoutes: FastifyPluginAsync<{ ctx: ConsoleContext }> = as
   app.get<{ Params: { file: string } }>('/console/static/:file', async (req, reply) => {
     const asset = assets.get(req.params.file);
     if (!asset) return reply.callNotFound();
-    return reply.header('x-content-type-options', 'nosniff').header('cache-control', 'public, max-age=604800').type(asset.type).send(asset.body);
+    return hardened(reply).header('cache-control', 'public, max-age=604800').type(asset.type).send(asset.body);
   });
 };
