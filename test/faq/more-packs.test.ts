@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createFaqEngine, type FaqEngine } from '../../src/faq/index.js';
 import { loadPackFile } from '../../src/pack/load.js';
+import { scoreFixture } from './fixture-score.js';
 
 /**
  * The third and fourth fixture packs (a county's service desk and a township's village topics),
@@ -9,31 +9,13 @@ import { loadPackFile } from '../../src/pack/load.js';
  * that share a topic and differ only in what they ask (turn on / turn off, where / when / how
  * much) check the intent modelling; the floors check the method on wording it was not built on.
  */
-interface Case {
-  id: string;
-  text: string;
-  expect: string | null;
-}
-
 const path = (p: string): string => new URL(p, import.meta.url).pathname;
 
 async function load(pack: string): Promise<FaqEngine> {
   return createFaqEngine((await loadPackFile(path(pack))).pack.faq);
 }
 
-function score(engine: FaqEngine, questions: string): { inScope: number; abstention: number; inN: number; outN: number } {
-  const cases = readFileSync(path(questions), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Case);
-  let inN = 0, inOk = 0, outN = 0, outOk = 0;
-  for (const c of cases) {
-    const ok = (engine.answer(c.text).best?.id ?? null) === c.expect;
-    if (c.expect === null) (outN++, ok && outOk++);
-    else (inN++, ok && inOk++);
-  }
-  return { inScope: inOk / inN, abstention: outOk / outN, inN, outN };
-}
+const score = (engine: FaqEngine, questions: string) => scoreFixture(engine, path(questions));
 
 describe('the FAQ engine on a third pack', () => {
   let engine: FaqEngine;

@@ -7,31 +7,35 @@ import type { Pack } from '../../pack/schema.js';
 import type { Store, Ticket, TicketEvent, TicketPhoto } from '../../store/ports.js';
 import { OPEN_STATES } from '../../tickets/state-machine.js';
 
-export interface TicketView {
-  id: number;
-  number: string;
-  kind: string;
-  state: string;
-  categoryId: string | null;
+/** The ticket's own fields staff may see (never residentId, cityId or the router's internals), plus display fields. */
+export interface TicketView
+  extends Pick<
+    Ticket,
+    | 'id'
+    | 'number'
+    | 'kind'
+    | 'state'
+    | 'categoryId'
+    | 'areaId'
+    | 'unitId'
+    | 'text'
+    | 'lat'
+    | 'lon'
+    | 'channel'
+    | 'ackDueAt'
+    | 'resolveDueAt'
+    | 'acceptedAt'
+    | 'resolvedAt'
+    | 'closedAt'
+    | 'escalatedAt'
+    | 'rejectReason'
+    | 'rating'
+    | 'createdAt'
+    | 'updatedAt'
+  > {
   categoryName: string | null;
-  areaId: string | null;
   areaName: string | null;
-  unitId: string;
   unitName: string;
-  text: string;
-  lat: number | null;
-  lon: number | null;
-  channel: string;
-  ackDueAt: number;
-  resolveDueAt: number;
-  acceptedAt: number | null;
-  resolvedAt: number | null;
-  closedAt: number | null;
-  escalatedAt: number | null;
-  rejectReason: string | null;
-  rating: string | null;
-  createdAt: number;
-  updatedAt: number;
   /** The deadline now running: acceptance until accepted, then resolution; null once done. */
   due: { kind: 'ack' | 'resolve'; at: number } | null;
   overdue: boolean;
