@@ -3,8 +3,10 @@
  * words rewritten to canonical ones, jieba words without question scaffolding, each unit carrying
  * its general-language weight and its shorter dictionary sub-words (for partial matches).
  */
-import { bridgeEnglish, GENERAL_SYNONYMS, phraseRewriter, synonymMap } from '../text/synonyms.js';
+import { abbreviationGroups, bridgeEnglish, GENERAL_SYNONYMS, phraseRewriter, synonymMap } from '../text/synonyms.js';
 import { normalize, searchWords, words } from '../text/segment.js';
+import { ABBREVIATIONS, NEAR_SYNONYMS } from '../text/lexicon.js';
+import { soundKey } from '../text/pinyin.js';
 import { generalIdf, knownIdf } from './general-idf.js';
 import { LIGHT_WORDS, STOP_WORDS } from './stopwords.js';
 import { RELATED } from './related.js';
@@ -28,6 +30,10 @@ export interface Unit {
   single: boolean;
   /** The term's adjacent Han character pairs, for a character-level match when the word is cut differently. */
   pairs: string[];
+  /** Near-synonym groups the term belongs to ("碰" and "接触"), by key. */
+  near: readonly string[];
+  /** Toneless pinyin of the term, for homophones and typed pinyin ({@link soundKey}). */
+  sound: string | undefined;
 }
 
 /** Adjacent Han character pairs of a text, across word boundaries, without duplicates. */
@@ -42,8 +48,60 @@ export function hanPairs(text: string): string[] {
   return [...out];
 }
 
-const synonyms = synonymMap(GENERAL_SYNONYMS, FAQ_SYNONYMS);
+// A full form a resident spells out ("健康证明", "甲型肝炎") is read as its common abbreviation, so
+// that both spellings meet whichever one an entry uses.
+const synonyms = synonymMap(GENERAL_SYNONYMS, FAQ_SYNONYMS, abbreviationGroups(ABBREVIATIONS, synonymMap(GENERAL_SYNONYMS, FAQ_SYNONYMS)));
 const rewrite = phraseRewriter(synonyms);
+
+/**
+ * Sound key -> canonical word, for every everyday variant and canonical word of the synonym
+ * tables: a homophone of a variant ("退定" for 退订) reaches the canonical word the entries hold.
+ * Keys two words share are dropped: a sound that could be either says nothing.
+ */
+let homophones: Map<string, readonly string[]> | undefined;
+
+/** The words of the canonical word whose variant sounds like `key` ("退定" -> 取消, 订阅), if any. */
+export function homophoneOf(key: string): readonly string[] | undefined {
+  if (!homophones) {
+    const map = new Map<string, string>();
+    const clash = new Set<string>();
+    const note = (word: string, canonical: string): void => {
+      const k = soundKey(word);
+      if (!k || clash.has(k)) return;
+      const cur = map.get(k);
+      if (cur === undefined) map.set(k, canonical);
+      else if (cur !== canonical) (map.delete(k), clash.add(k));
+    };
+    for (const [variant, canonical] of synonyms) note(variant, canonical);
+    for (const canonical of new Set(synonyms.values())) note(canonical, canonical);
+    homophones = new Map([...map].map(([k, c]) => [k, words(c).filter((w) => !STOP_WORDS.has(w))]));
+  }
+  return homophones.get(key);
+}
+
+/** word -> keys of the near-synonym groups it belongs to, with words in their canonical form. */
+const NEAR: ReadonlyMap<string, readonly string[]> = (() => {
+  const map = new Map<string, string[]>();
+  NEAR_SYNONYMS.forEach((group, i) => {
+    for (const w of group) {
+      const n = normalize(w);
+      const term = synonyms.get(n) ?? n;
+      const l = map.get(term);
+      if (!l) map.set(term, [`g${i}`]);
+      else if (!l.includes(`g${i}`)) l.push(`g${i}`);
+    }
+  });
+  return map;
+})();
+
+/** The near-synonym groups of a term, or of its longest sub-word that has some. */
+function nearGroups(term: string): readonly string[] {
+  const own = NEAR.get(term);
+  if (own) return own;
+  let best: string | undefined;
+  for (const s of subWords(term)) if (NEAR.has(s) && (!best || s.length > best.length)) best = s;
+  return best === undefined ? [] : (NEAR.get(best) ?? []);
+}
 
 const subCache = new Map<string, string[]>();
 const SUB_CACHE_MAX = 20_000;
@@ -158,6 +216,19 @@ function repairGlue(tokens: string[]): string[] {
 /** Question words that carry a little topic ("处理", "找谁"): they count at a fraction of their weight. */
 const LIGHT_SHARE = 0.4;
 
+/**
+ * An English word the bridge does not know weighs like an everyday Chinese content word: the IDF
+ * table is Chinese, where it would get the weight of a rare word and leave an English question
+ * looking mostly unexplained.
+ */
+const ENGLISH_UNKNOWN_WEIGHT = 6;
+const LATIN = /^[a-z][a-z'-]*$/;
+
+function weightOf(term: string): number {
+  const base = LATIN.test(term) && knownIdf(term) === undefined ? ENGLISH_UNKNOWN_WEIGHT : generalIdf(term);
+  return base * (LIGHT_WORDS.has(term) ? LIGHT_SHARE : 1);
+}
+
 /** The content units of a text, in order, without duplicates. */
 export function units(text: string): Unit[] {
   const out: Unit[] = [];
@@ -169,7 +240,7 @@ export function units(text: string): Unit[] {
       seen.add(term);
       out.push({
         term,
-        weight: generalIdf(term) * (LIGHT_WORDS.has(term) ? LIGHT_SHARE : 1),
+        weight: weightOf(term),
         subs: subWords(term),
         unknown: knownIdf(term) === undefined,
         related: relatedOf(term),
@@ -177,10 +248,41 @@ export function units(text: string): Unit[] {
         chars: [...new Set(Array.from(term).filter((c) => HAN.test(c)))],
         single: Array.from(term).length === 1,
         pairs: hanPairs(term),
+        near: nearGroups(term),
+        sound: soundKey(term),
       });
     }
   }
   return out;
+}
+
+/**
+ * Two-character abbreviations a text's words could be shortened to. Chinese abbreviations take one
+ * character from each word of the full form, in order: 身体检查 gives 体检, 城市管理 城管, 甲型肝炎
+ * 甲肝. Candidates come from each pair of adjacent two- or three-character words and from a
+ * four-character word read as two halves. A candidate is only ever looked up as a whole query word,
+ * so the many candidates that are not words cost nothing but index space.
+ */
+export function abbreviationsOf(list: readonly Unit[]): string[] {
+  const out = new Set<string>();
+  const cross = (a: readonly string[], b: readonly string[]): void => {
+    for (const x of a) for (const y of b) if (x !== y) out.add(x + y);
+  };
+  const shape = (u: Unit | undefined): string[] | undefined => {
+    if (!u || !HAN.test(u.term)) return undefined;
+    const chars = Array.from(u.term);
+    return chars.length === 2 || chars.length === 3 ? chars : undefined;
+  };
+  for (let i = 0; i < list.length; i++) {
+    const u = list[i];
+    if (!u) continue;
+    const chars = Array.from(u.term);
+    if (chars.length === 4 && HAN.test(u.term)) cross(chars.slice(0, 2), chars.slice(2));
+    const a = shape(u);
+    const b = shape(list[i + 1]);
+    if (a && b) cross(a, b);
+  }
+  return [...out];
 }
 
 /** Every term a unit list can be matched by: the units and their sub-words. */

@@ -19,7 +19,7 @@
  */
 import type { FaqEntry } from '../pack/schema.js';
 import { normalize } from '../text/segment.js';
-import { canonicalText, hanPairs, units } from './analyze.js';
+import { abbreviationsOf, canonicalText, hanPairs, units } from './analyze.js';
 import { buildIndex, type Surface } from './kb-index.js';
 import { queryUnitDegrees, Scratch, surfaceUnitDegree, type QueryTerms } from './match.js';
 import { confidence, DEFAULT_CALIBRATION, type Calibration } from './calibrate.js';
@@ -141,13 +141,14 @@ export function createFaqEngine(entries: readonly FaqEntry[], options: FaqEngine
     const list = units(text);
     const total = list.reduce((s, u) => s + u.weight, 0);
     if (list.length === 0 || total <= 0) return { ranked: [], top: null };
-    const q: QueryTerms = { terms: new Set(), related: new Set(), fuzzyHits: new Set(), chars: new Set(), classes: new Set(), pairs: new Set(hanPairs(canonicalText(text))) };
+    const q: QueryTerms = { terms: new Set(), related: new Set(), fuzzyHits: new Set(), chars: new Set(), classes: new Set(), pairs: new Set(hanPairs(canonicalText(text))), abbreviations: new Set(abbreviationsOf(list)), near: new Set() };
     for (const u of list) {
       q.terms.add(u.term);
       for (const x of u.subs) q.terms.add(x);
       for (const cls of u.related) for (const w of cls) q.related.add(w);
       for (const c of u.chars) q.chars.add(c);
       for (const c of u.classes) q.classes.add(c);
+      for (const g of u.near) q.near.add(g);
     }
     let foreignWeight = 0;
     for (const u of list) {

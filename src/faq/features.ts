@@ -5,9 +5,9 @@
  */
 import type { Unit } from './analyze.js';
 import { generalIdf } from './general-idf.js';
-import { CHAR_KEY, CLASS_KEY, PAIR_KEY, type IndexedEntry, type KbIndex } from './kb-index.js';
+import { ABBR_KEY, CHAR_KEY, CLASS_KEY, NEAR_KEY, PAIR_KEY, type IndexedEntry, type KbIndex } from './kb-index.js';
 import { intentMatch } from './intent.js';
-import { CHAR_DISCOUNT, FUZZY_DISCOUNT, PAIR_DISCOUNT, RELATED_DISCOUNT, SIBLING_DISCOUNT, SUB_DISCOUNT } from './match.js';
+import { ABBR_DISCOUNT, CHAR_DISCOUNT, FUZZY_DISCOUNT, homophoneWords, isAbbreviationShape, NEAR_DISCOUNT, PAIR_DISCOUNT, soundKeyOf, RELATED_DISCOUNT, SIBLING_DISCOUNT, SUB_DISCOUNT } from './match.js';
 
 export interface Features {
   /** Share of the question's weight the entry explains (answer text counted lightly). */
@@ -83,8 +83,13 @@ export function unitDegree(index: KbIndex, e: IndexedEntry, u: Unit, onlyQuestio
   if (u.subs.length > 0) d = Math.max(d, SUB_DISCOUNT * share(e.terms, u.subs, onlyQuestion));
   for (const cls of u.related) d = Math.max(d, RELATED_DISCOUNT * share(e.terms, cls, onlyQuestion));
   for (const c of u.classes) d = Math.max(d, SIBLING_DISCOUNT * fw(CLASS_KEY + c));
+  for (const g of u.near) d = Math.max(d, NEAR_DISCOUNT * fw(NEAR_KEY + g));
   if (u.unknown || !index.postings.has(u.term)) {
     for (const near of index.fuzzy.near(u.term)) d = Math.max(d, FUZZY_DISCOUNT * fw(near));
+    const key = soundKeyOf(u);
+    if (key) d = Math.max(d, FUZZY_DISCOUNT * fw(key));
+    const like = homophoneWords(u);
+    if (like.length > 0) d = Math.max(d, FUZZY_DISCOUNT * share(e.terms, like, onlyQuestion));
   }
   if (u.single) d = Math.max(d, CHAR_DISCOUNT * fw(CHAR_KEY + u.term));
   if (!index.postings.has(u.term) && u.pairs.length > 0) {
@@ -92,6 +97,7 @@ export function unitDegree(index: KbIndex, e: IndexedEntry, u: Unit, onlyQuestio
     for (const p of u.pairs) hit += fw(PAIR_KEY + p);
     d = Math.max(d, (PAIR_DISCOUNT * hit) / u.pairs.length);
   }
+  if (isAbbreviationShape(u)) d = Math.max(d, ABBR_DISCOUNT * fw(ABBR_KEY + u.term));
   return d;
 }
 

@@ -3,7 +3,7 @@
  * best field it appears in (question, variants and tags count fully, the answer text lightly).
  */
 import type { FaqEntry } from '../pack/schema.js';
-import { canonicalText, hanPairs, termsOf, units, type Unit } from './analyze.js';
+import { abbreviationsOf, canonicalText, hanPairs, termsOf, units, type Unit } from './analyze.js';
 import { FuzzyIndex } from './fuzzy.js';
 import { normalize } from '../text/segment.js';
 import { asksOf, polarityOf } from './intent.js';
@@ -32,6 +32,12 @@ export interface IndexedEntry {
 export const CHAR_KEY = '\u0001';
 /** Postings of adjacent character pairs of an entry's question, variants and tags live under this prefix. */
 export const PAIR_KEY = '\u0003';
+/** Postings of the two-character abbreviations an entry's words could be shortened to ("体检" for 身体检查). */
+export const ABBR_KEY = '\u0004';
+/** Postings of the sound keys (toneless pinyin) of an entry's words live under this prefix. */
+export const SOUND_KEY = '\u0006';
+/** Postings of near-synonym groups ("碰" with "接触") live under this prefix. */
+export const NEAR_KEY = '\u0005';
 /** Postings of item classes ("可回收物" for 玻璃瓶) live under this prefix. */
 export const CLASS_KEY = '\u0002';
 
@@ -64,6 +70,9 @@ export function buildIndex(entries: readonly FaqEntry[], answerWeight: number): 
     const note = (list: Unit[], fw: number): void => {
       for (const t of termsOf(list)) best.set(t, Math.max(best.get(t) ?? 0, fw));
       for (const u of list) for (const c of u.classes) best.set(CLASS_KEY + c, Math.max(best.get(CLASS_KEY + c) ?? 0, fw));
+      for (const a of abbreviationsOf(list)) best.set(ABBR_KEY + a, Math.max(best.get(ABBR_KEY + a) ?? 0, fw));
+      for (const u of list) for (const g of u.near) best.set(NEAR_KEY + g, Math.max(best.get(NEAR_KEY + g) ?? 0, fw));
+      for (const u of list) if (u.sound) best.set(SOUND_KEY + u.sound, Math.max(best.get(SOUND_KEY + u.sound) ?? 0, fw));
     };
     const surfaces: Surface[] = [];
     let asks = 0;
@@ -81,7 +90,7 @@ export function buildIndex(entries: readonly FaqEntry[], answerWeight: number): 
     }
     if (answerWeight > 0) note(units(entry.answer), answerWeight);
     for (const [term, fw] of [...best]) {
-      if (term.startsWith(CLASS_KEY) || term.startsWith(PAIR_KEY)) continue;
+      if (!/^[\p{L}\p{N}]/u.test(term)) continue;
       for (const c of hanChars(term)) {
         const key = CHAR_KEY + c;
         best.set(key, Math.max(best.get(key) ?? 0, fw));
@@ -92,7 +101,7 @@ export function buildIndex(entries: readonly FaqEntry[], answerWeight: number): 
       let list = postings.get(term);
       if (!list) postings.set(term, (list = []));
       list.push({ doc, fw });
-      if (!term.startsWith(CHAR_KEY) && !term.startsWith(CLASS_KEY) && !term.startsWith(PAIR_KEY)) fuzzy.add(term);
+      if (/^[\p{L}\p{N}]/u.test(term)) fuzzy.add(term);
     }
   });
   return { docs, postings, fuzzy };

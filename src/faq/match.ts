@@ -6,7 +6,8 @@
  */
 import type { Unit } from './analyze.js';
 import { generalIdf } from './general-idf.js';
-import { CHAR_KEY, CLASS_KEY, PAIR_KEY, type KbIndex } from './kb-index.js';
+import { ABBR_KEY, CHAR_KEY, CLASS_KEY, NEAR_KEY, PAIR_KEY, SOUND_KEY, type KbIndex } from './kb-index.js';
+import { homophoneOf } from './analyze.js';
 
 export const SUB_DISCOUNT = 0.8;
 export const RELATED_DISCOUNT = 0.8;
@@ -14,6 +15,10 @@ export const FUZZY_DISCOUNT = 0.7;
 export const CHAR_DISCOUNT = 0.5;
 /** Another item of the same class ("啤酒瓶" against "易拉罐"): the same bin, a weaker tie. */
 export const SIBLING_DISCOUNT = 0.6;
+/** A near-synonym of the word ("碰" for "接触"). */
+export const NEAR_DISCOUNT = 0.75;
+/** A two-character word read as the abbreviation of an entry's longer words ("体检", 身体检查). */
+export const ABBR_DISCOUNT = 0.7;
 /** A word found only as adjacent characters of another cut ("打药灭" in "打药灭蚊"): same characters, unsure word. */
 export const PAIR_DISCOUNT = 0.6;
 
@@ -116,16 +121,46 @@ export function queryUnitDegrees(index: KbIndex, u: Unit, fuzzyHits: Set<string>
   sc.parts(index, u.subs, SUB_DISCOUNT);
   for (const cls of u.related) sc.parts(index, cls, RELATED_DISCOUNT);
   for (const c of u.classes) for (const p of index.postings.get(CLASS_KEY + c) ?? []) sc.raise(p.doc, SIBLING_DISCOUNT * p.fw);
+  for (const g of u.near) for (const p of index.postings.get(NEAR_KEY + g) ?? []) sc.raise(p.doc, NEAR_DISCOUNT * p.fw);
   if (u.unknown || !index.postings.has(u.term)) {
     for (const near of index.fuzzy.near(u.term)) {
       fuzzyHits.add(near);
       for (const p of index.postings.get(near) ?? []) sc.raise(p.doc, FUZZY_DISCOUNT * p.fw);
     }
+    const key = soundKeyOf(u);
+    if (key) {
+      fuzzyHits.add(key);
+      for (const p of index.postings.get(key) ?? []) sc.raise(p.doc, FUZZY_DISCOUNT * p.fw);
+    }
+    const like = homophoneWords(u);
+    for (const w of like) fuzzyHits.add(w);
+    sc.parts(index, like, FUZZY_DISCOUNT);
   }
   if (u.single) {
     for (const p of index.postings.get(CHAR_KEY + u.term) ?? []) sc.raise(p.doc, CHAR_DISCOUNT * p.fw);
   }
   if (!index.postings.has(u.term)) sc.pairs(index, u.pairs, PAIR_DISCOUNT);
+  if (isAbbreviationShape(u)) for (const p of index.postings.get(ABBR_KEY + u.term) ?? []) sc.raise(p.doc, ABBR_DISCOUNT * p.fw);
+}
+
+/** Entry words with the same sound as the unit, as an index key (none when it has no sound key). */
+export function soundKeyOf(u: Unit): string | undefined {
+  return u.sound === undefined ? undefined : SOUND_KEY + u.sound;
+}
+
+/**
+ * The words of the synonym the unit sounds like, when it is not itself a word the knowledge base
+ * holds: "退定" sounds like the everyday 退订, whose canonical form is 取消订阅.
+ */
+export function homophoneWords(u: Unit): readonly string[] {
+  if (!u.sound) return [];
+  const list = homophoneOf(u.sound);
+  return list && !list.includes(u.term) ? list : [];
+}
+
+/** Only two-character Han words are read as abbreviations. */
+export function isAbbreviationShape(u: Unit): boolean {
+  return u.pairs.length === 1 && Array.from(u.term).length === 2;
 }
 
 /** What a query offers to match an entry's surface units against. */
@@ -142,6 +177,10 @@ export interface QueryTerms {
   classes: Set<string>;
   /** Adjacent Han character pairs of the whole question. */
   pairs: Set<string>;
+  /** Abbreviations the question's words could be shortened to, to meet an entry that abbreviates. */
+  abbreviations: Set<string>;
+  /** Near-synonym groups of the question's words. */
+  near: Set<string>;
 }
 
 /** Degree in [0, 1] to which the query covers one unit of an entry's question or variant. */
@@ -154,9 +193,11 @@ export function surfaceUnitDegree(v: Unit, q: QueryTerms): number {
     d = (SUB_DISCOUNT * hit) / v.subs.length;
   }
   if (q.related.has(v.term)) d = Math.max(d, RELATED_DISCOUNT);
-  if (q.fuzzyHits.has(v.term)) d = Math.max(d, FUZZY_DISCOUNT);
+  if (q.fuzzyHits.has(v.term) || (v.sound !== undefined && q.fuzzyHits.has(SOUND_KEY + v.sound))) d = Math.max(d, FUZZY_DISCOUNT);
+  if (d < NEAR_DISCOUNT) for (const g of v.near) if (q.near.has(g)) d = NEAR_DISCOUNT;
   if (d < SIBLING_DISCOUNT) for (const c of v.classes) if (q.classes.has(c)) d = SIBLING_DISCOUNT;
   if (d < CHAR_DISCOUNT && v.single && q.chars.has(v.term)) d = CHAR_DISCOUNT;
+  if (d < ABBR_DISCOUNT && isAbbreviationShape(v) && q.abbreviations.has(v.term)) d = ABBR_DISCOUNT;
   if (d < PAIR_DISCOUNT && v.pairs.length > 0) {
     let hit = 0;
     for (const p of v.pairs) if (q.pairs.has(p)) hit++;

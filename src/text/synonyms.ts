@@ -148,6 +148,26 @@ export const ENGLISH_BRIDGE: Readonly<Record<string, string>> = {
   grant: '补贴', dead: '死', filthy: '脏乱', farm: '养殖场', pig: '猪', village: '村', old: '旧',
 };
 
+/**
+ * Synonym groups that read each full form of an abbreviation table as its abbreviation (or as the
+ * canonical word the abbreviation already stands for in `base`). Full forms `base` already maps,
+ * or uses as a canonical word, keep their reading.
+ */
+export function abbreviationGroups(
+  table: Readonly<Record<string, readonly string[]>>,
+  base: ReadonlyMap<string, string>,
+): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  const canonicals = new Set(base.values());
+  for (const [abbr, fulls] of Object.entries(table)) {
+    const a = normalize(abbr);
+    const canonical = base.get(a) ?? a;
+    const list = fulls.map(normalize).filter((f) => f !== canonical && !base.has(f) && !canonicals.has(f));
+    if (list.length > 0) (out[canonical] ??= []).push(...list);
+  }
+  return out;
+}
+
 /** Builds a variant -> canonical map from synonym groups; later tables override earlier ones. */
 export function synonymMap(...groups: Readonly<Record<string, readonly string[]>>[]): Map<string, string> {
   const map = new Map<string, string>();

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { abbreviationsOf, units } from '../../src/faq/analyze.js';
+import { createFaqEngine } from '../../src/faq/index.js';
+import type { FaqEntry } from '../../src/pack/schema.js';
+import { soundKey } from '../../src/text/pinyin.js';
+
+/**
+ * Ways a resident's word meets an entry's different word: a near-synonym, an abbreviation, a
+ * homophone or typed pinyin. Each case checks the word-level link and then that a question using
+ * it finds its entry among entries on other topics.
+ */
+const entry = (id: string, question: string, answer: string, variants: string[] = []): FaqEntry => ({
+  id,
+  question,
+  variants,
+  answer,
+  tags: [],
+});
+
+const ENTRIES = [
+  entry('bait', '小区投放的灭鼠药对孩子安全吗？', '毒饵站里的药人接触不到，请看好孩子。'),
+  entry('toilet', '公共厕所在哪里？', '县城共有公共厕所二十座，地图见公众号。'),
+  entry('unsub', '怎么退订推送消息？', '回复“退订”即可。'),
+  entry('cert', '从业人员要做身体检查吗？', '要，每年一次。'),
+  entry('what', '创卫是什么？', '创卫是创建国家卫生县城的简称。'),
+  entry('noise', '夜间施工噪音扰民找谁？', '拨打12345反映，城管会到场。'),
+];
+
+describe('word matching beyond the same word', () => {
+  const engine = createFaqEngine(ENTRIES);
+  const top = (text: string): string | undefined => engine.answer(text).top?.id;
+
+  it('reads a near-synonym from the lexicon ("碰" for 接触, "舔" for 吃)', () => {
+    expect(units('小孩碰了会怎样')[0]?.near.length).toBeGreaterThan(0);
+    const near = units('碰')[0]?.near ?? [];
+    expect(units('接触')[0]?.near.some((g) => near.includes(g))).toBe(true);
+    expect(top('毒饵站的药小孩碰了有危险吗')).toBe('bait');
+  });
+
+  it('meets an abbreviation with the full form either way round', () => {
+    expect(abbreviationsOf(units('身体 检查'))).toContain('体检');
+    expect(top('服务员每年都要体检吗')).toBe('cert');
+    const spelled = createFaqEngine([entry('hep', '甲肝病人能在后厨上班吗？', '不能。'), ENTRIES[1] as FaqEntry]);
+    expect(spelled.answer('得了甲型肝炎还能在后厨上班吗').top?.id).toBe('hep');
+  });
+
+  it('repairs a homophone typo, also of an everyday synonym ("公侧" for 公厕, "退定" for 退订)', () => {
+    expect(soundKey('公侧')).toBe(soundKey('公厕'));
+    expect(top('公侧在哪')).toBe('toilet');
+    expect(top('怎么退定')).toBe('unsub');
+  });
+
+  it('reads typed pinyin ("chuangwei") but not ordinary English words as pinyin', () => {
+    expect(soundKey('chuangwei')).toBe('chuangwei');
+    expect(soundKey('garbage')).toBeUndefined();
+    expect(top('what is chuangwei')).toBe('what');
+  });
+
+  it('does not let an unknown English word outweigh the Chinese it comes with', () => {
+    const [w] = units('blorpish');
+    expect(w?.weight).toBeLessThan(units('噪音')[0]?.weight ?? 0);
+  });
+});
