@@ -3,7 +3,8 @@
  * words rewritten to canonical ones, jieba words without question scaffolding, each unit carrying
  * its general-language weight and its shorter dictionary sub-words (for partial matches).
  */
-import { abbreviationGroups, bridgeEnglish, GENERAL_SYNONYMS, phraseRewriter, synonymMap } from '../text/synonyms.js';
+import { abbreviationGroups, bridgeEnglish, ENGLISH_BRIDGE, GENERAL_SYNONYMS, phraseRewriter, synonymMap } from '../text/synonyms.js';
+import { EXTRA_ENGLISH_BRIDGE } from '../text/english-bridge-extra.js';
 import { normalize, searchWords, words } from '../text/segment.js';
 import { ABBREVIATIONS, NEAR_SYNONYMS } from '../text/lexicon.js';
 import { soundKey } from '../text/pinyin.js';
@@ -142,9 +143,12 @@ function relatedOf(term: string): string[][] {
   return out;
 }
 
+/** English questions to a FAQ range wider than reports do, so the FAQ bridges more general words. */
+const BRIDGE: Readonly<Record<string, string>> = { ...ENGLISH_BRIDGE, ...EXTRA_ENGLISH_BRIDGE };
+
 /** Normalised text with English bridged and everyday words rewritten to canonical ones. */
 export function canonicalText(text: string): string {
-  return rewrite(bridgeEnglish(normalize(text)));
+  return rewrite(bridgeEnglish(normalize(text), BRIDGE));
 }
 
 const canonicals = new Set(synonyms.values());

@@ -2,332 +2,196 @@
  * General English vocabulary for the English-to-Chinese bridge, written for this project as an
  * extension of ENGLISH_BRIDGE (src/text/synonyms.ts): the everyday verbs, nouns, adjectives and
  * short phrases residents use when they write to a city-services or sanitation bot in English,
- * each mapped to the word a county 创卫 notice, FAQ or complaint would use in Chinese.
+ * each mapped to the word a county 创卫 notice, FAQ or complaint would use in Chinese. Items a
+ * sorting question names use the words of the class lists in src/faq/related.ts.
  *
- * Conventions (the lookup is bridgeEnglish(): a two-word phrase is tried before a single word,
- * exact form first, then the crudely singularised form):
+ * Conventions (bridgeEnglish() tries a two-word phrase before a single word, the exact form
+ * before the crudely singularised one, and does not stem verbs):
  * - Keys are lower case and singular; a plural-looking key is there only where the singulariser
  *   would get it wrong ("leaves" -> "leave", "cans" -> the stop word "can", "goes" -> "goe").
- * - Keys never repeat an ENGLISH_BRIDGE key and are never an English stop word of
- *   src/faq/stopwords.ts. Inflected verb forms are listed, since the bridge does not stem.
- * - A few scaffolding words that the stop list lacks ("thanks", "really", "don't") map to the
- *   Chinese scaffolding word, which the FAQ engine then drops instead of counting it unknown.
- * - Ambiguous words take the reading most likely in this domain; each such choice is commented.
+ *   Common inflected verb forms ("threw", "parked") are keys of their own.
+ * - No key repeats an ENGLISH_BRIDGE key or is an English stop word of src/faq/stopwords.ts.
+ * - Scaffolding words the English stop list lacks ("thanks", "really", "don't") map to the Chinese
+ *   scaffolding word, which the FAQ engine drops instead of counting an unknown English token.
+ * - An ambiguous word takes the reading most likely in this domain; each such choice is commented.
  */
 export const EXTRA_ENGLISH_BRIDGE: Readonly<Record<string, string>> = {
-  // --- everyday verbs ---
-  buy: '买', bought: '买', purchase: '购买', sell: '卖', selling: '卖', sold: '卖',
-  speak: '说', talk: '说', say: '说', said: '说', understand: '懂', explain: '解释', meaning: '意思',
-  eat: '吃', ate: '吃', eating: '吃', drink: '喝', drinking: '喝',
-  // "live" is read as "reside"; the "alive" reading comes through the phrases further down.
-  live: '住', living: '住', reside: '住', stay: '住',
-  // "move" is read as moving house or moving things out, the usual sense in a complaint.
-  move: '搬', moving: '搬', moved: '搬',
-  cleaned: '清理', cleaning: '清洁', cleanup: '清理', 'clean up': '清理', 'tidy up': '清理', clear: '清理',
-  cleared: '清理', sweep: '清扫', swept: '清扫', sweeping: '清扫', mop: '拖地', wipe: '擦',
-  wash: '洗', washing: '洗', washed: '洗', 'wash hand': '洗手',
-  paid: '费用', paying: '费用', payment: '费用', refund: '退款',
-  apply: '申请', applied: '申请', application: '申请', booked: '预约', reserve: '预约', reservation: '预约',
-  wait: '等', waiting: '等', waited: '等',
-  send: '发送', sent: '发送', sending: '发送', upload: '上传', uploaded: '上传',
+  // --- verbs: everyday actions ---
+  buy: '买', bought: '买', sell: '卖', selling: '卖', sold: '卖', speak: '说', talk: '说', say: '说',
+  understand: '懂', eat: '吃', drink: '喝',
+  // "live" is read as "reside"; the "alive" reading comes through the phrases below ("live chicken").
+  live: '住',
+  // "move" is moving house or moving things out, its usual sense in a complaint.
+  move: '搬', moving: '搬',
+  cleaned: '清理', cleaning: '清洁', 'clean up': '清理', clear: '清理', sweep: '清扫', wash: '洗',
+  'wash hand': '洗手', paid: '费用', payment: '费用', apply: '申请', wait: '等',
+  send: '发送',
   // "share" in a chat is sharing a location or a photo with the bot.
-  share: '发送', attach: '附上', attachment: '附件',
-  receive: '收到', received: '收到', reply: '回复', replied: '回复', respond: '回复', response: '回复',
-  answer: '回复', contact: '联系', contacted: '联系', ask: '咨询', asked: '咨询', inquiry: '咨询', enquiry: '咨询',
-  // "help" is scaffolding in a question ("can you help me"): the Chinese stop word drops it.
-  help: '帮忙', helped: '帮忙',
-  handle: '处理', handled: '处理', handling: '处理', 'deal with': '处理', solve: '解决', solved: '解决',
-  resolve: '解决', resolved: '解决', 'follow up': '跟进', 'follow-up': '跟进',
-  forget: '忘记', forgot: '忘记', forgotten: '忘记', lose: '丢失', lost: '丢失', missing: '丢失', steal: '偷',
-  stolen: '偷', find: '找', look: '看', search: '查询', 'look up': '查询', query: '查询', checked: '查询',
-  checking: '查询', found: '发现', discover: '发现', see: '看到', saw: '看到', seen: '看到', hear: '听到',
-  heard: '听到',
-  // "notice" is read as the noun (an announcement), which a FAQ about the campaign mentions.
-  notice: '通知', announcement: '公告', news: '新闻',
-  allow: '允许', allowed: '允许', permitted: '允许', prohibit: '禁止', ok: '可以', okay: '可以',
+  share: '发送', receive: '收到', received: '收到', reply: '回复', respond: '回复',
+  contact: '联系', ask: '咨询',
+  // "help" is scaffolding in a question ("can you help me"): 帮忙 is a Chinese stop word.
+  help: '帮忙', handle: '处理', 'deal with': '处理', solve: '解决', solved: '解决',
+  'follow up': '跟进', 'follow-up': '跟进', forget: '忘记', lose: '丢失', lost: '丢失', missing: '丢失',
+  find: '找', found: '发现', see: '看到',
+  // "notice" is read as the noun (an announcement of the campaign).
+  notice: '通知', allow: '允许', allowed: '允许', ok: '可以', okay: '可以',
   // "keep" mostly means "go on doing" ("they keep dumping"); keeping animals comes through phrases.
-  keep: '一直', 'keep dog': '养犬', 'keep pet': '养宠物', 'keep chicken': '养鸡', 'keep poultry': '养鸡',
-  'keep barking': '狗叫', 'keep quiet': '安静', 'keep clean': '清洁',
-  raise: '养', raising: '养', 'raise complaint': '反映', feed: '喂', feeding: '喂', fed: '喂',
-  // Mosquitoes breed in standing water: 滋生 is the hygiene word, animal farming goes by "raise".
-  breed: '滋生', breeding: '滋生',
+  keep: '一直', 'keep dog': '养犬', 'keep pet': '养宠物', 'keep chicken': '养鸡', raise: '养', feed: '喂',
+  fed: '喂',
+  // Mosquitoes breed in standing water: 滋生 is the hygiene word; farming animals is "raise".
+  breeding: '滋生',
   // "block" is read as the verb (blocking a passage), like the existing "blocked".
-  block: '堵塞', blocking: '堵塞', blockage: '堵塞', clog: '堵塞',
-  leak: '漏水', leaking: '漏水', leaked: '漏水', leakage: '漏水', seepage: '渗水', drip: '滴水', dripping: '滴水',
+  block: '堵塞', leak: '漏水',
   // A flooded street is reported as 积水 in notices and complaints.
-  flood: '积水', flooded: '积水', flooding: '积水', waterlogged: '积水', waterlogging: '积水',
-  burned: '焚烧', burnt: '焚烧', incinerate: '焚烧', incineration: '焚烧', 'open burning': '焚烧',
-  parked: '停车', dump: '乱倒', dumped: '乱倒', pile: '堆放', piled: '堆放', stack: '堆放', heap: '堆放',
-  occupy: '占用', occupied: '占用', occupying: '占用', encroach: '占道',
-  threw: '扔', thrown: '扔', throwing: '扔', toss: '扔', tossed: '扔', discard: '扔', discarded: '扔',
-  disposed: '扔', disposal: '处置', drop: '扔', 'drop off': '投放', 'drop-off': '投放', littering: '乱扔',
-  put: '放', place: '地方', pour: '倾倒', poured: '倾倒', spill: '洒落', spilled: '洒落', spilt: '洒落',
-  collected: '收运', collecting: '收运', 'picked up': '收运', 'take away': '清运', 'haul away': '清运',
-  emptied: '清运', remove: '清除', removed: '清除', removal: '清除', pick: '捡', picked: '捡', scoop: '捡',
-  separate: '分类', separated: '分类', separation: '分类', sorted: '分类', classified: '分类', recycled: '可回收物',
-  complained: '反映', complaining: '反映', reported: '反映', reporting: '反映', submitted: '提交',
-  rated: '评价', score: '评价', subscribed: '订阅', unsubscribed: '取消订阅', registered: '登记',
-  cancelled: '取消', canceled: '取消', repaired: '维修', repairing: '维修', fixed: '维修', fixing: '维修',
-  inspected: '检查', disinfected: '消毒', sterilize: '消毒', sprayed: '喷药', spraying: '喷药', killed: '消灭',
-  joined: '参与', walked: '遛',
-  fumigate: '消杀', fumigation: '消杀', exterminate: '消杀', extermination: '消杀', exterminator: '消杀',
-  catch: '抓', caught: '抓', prevent: '预防', prevention: '预防', protect: '保护', avoid: '避免',
-  control: '防治', spread: '传播',
-  // "cut" in this domain is cutting grass or branches; cutting a tree down is 砍伐.
-  cut: '修剪', trim: '修剪', trimming: '修剪', 'cut down': '砍伐',
-  plant: '植物', grow: '种植', 'plant vegetable': '种菜', 'grow vegetable': '种菜', watering: '浇水',
-  sprinkle: '洒水', sprinkler: '洒水', dig: '挖', digging: '挖', build: '建', built: '建',
-  demolish: '拆除', demolition: '拆除', install: '安装', installed: '安装', installation: '安装',
-  replace: '更换', replaced: '更换', replacement: '更换',
+  flood: '积水', flooded: '积水', burned: '焚烧', burnt: '焚烧', 'open burning': '焚烧',
+  parked: '停车', dump: '乱倒', dumped: '乱倒', pile: '堆放', occupied: '占用',
+  threw: '扔', thrown: '扔', throwing: '扔', drop: '扔', 'drop off': '投放', littering: '乱扔',
+  put: '放', place: '地方', collected: '收运', 'picked up': '收运', 'take away': '清运',
+  emptied: '清运', remove: '清除', separate: '分类', sorted: '分类', recycled: '可回收物',
+  complained: '反映', reported: '反映', submitted: '提交', cancelled: '取消', canceled: '取消',
+  repaired: '维修', fixed: '维修', fumigation: '消杀', prevent: '预防', control: '防治',
+  // "cut" is cutting grass or branches; cutting a tree down is 砍伐.
+  cut: '修剪', trim: '修剪', 'cut down': '砍伐', 'grow vegetable': '种菜',
   // "add" is asked as "add more bins / lamps": 增设 is the notice word.
-  add: '增设', provide: '提供', supply: '供应',
-  use: '使用', using: '使用',
-  // "used" is read as the adjective of the sorting questions ("used batteries", "used tissue").
-  used: '废旧',
-  change: '修改', changed: '修改', modify: '修改', update: '更新', updated: '更新', delete: '删除',
-  deleted: '删除', confirm: '确认', confirmed: '确认', verify: '核实', verification: '核实',
-  start: '开始', started: '开始', begin: '开始', finish: '结束', finished: '结束', end: '结束',
-  complete: '完成', completed: '办结',
-  accept: '受理', accepted: '受理', reject: '驳回', rejected: '驳回',
+  add: '增设', use: '使用',
+  // "used" is read as the adjective of sorting questions ("used batteries", "used tissue").
+  used: '废旧', completed: '办结',
   // "return" in a ticket's life is sending it back to be redone.
-  return: '退回', returned: '退回', redo: '重新处理', urge: '催办', escalate: '督办', supervise: '督办',
-  transfer: '转交', forwarded: '转交', assign: '分派', assigned: '分派', dispatch: '分派',
-  approve: '批准', approval: '批准', permission: '批准', review: '审核',
-  // A staff "visit" is a home visit; a later call from the platform is 回访.
-  visit: '上门', 'call back': '回访', callback: '回访',
-  investigate: '调查', investigation: '调查', punish: '处罚', punished: '处罚', punishment: '处罚',
-  // "fine" is read as the penalty (as the existing "fined"), the reading that carries a topic here.
-  fine: '罚款', warn: '警告', warning: '警告', enforce: '执法', enforcement: '执法', ignore: '不管',
-  ignored: '不管', care: '管',
-  disturb: '扰民', disturbing: '扰民', disturbance: '扰民', annoy: '扰民', annoying: '扰民', bother: '扰民',
-  sleep: '睡觉', sleeping: '睡觉', rest: '休息', work: '工作', 'not working': '损坏',
-  lock: '锁门', locked: '锁门', shut: '关门', break: '损坏', broke: '损坏', damage: '损坏', damaged: '损坏',
-  cracked: '损坏', crack: '缝隙', gap: '缝隙', hole: '洞', seal: '密封', sealed: '密封',
-  fall: '掉落', fallen: '倒', collapse: '倒塌', collapsed: '倒塌',
-  spit: '吐痰', spitting: '吐痰', urinate: '小便', pee: '小便', urine: '尿',
-  post: '张贴', posted: '张贴', paste: '贴', stick: '贴',
-  deliver: '送', delivery: '配送', bring: '带', brought: '带', carry: '带', take: '拿', took: '拿', taken: '拿',
-  make: '弄', go: '去', goes: '去', went: '去', come: '来', came: '来', arrive: '到', arrived: '到',
-  happen: '发生', happened: '发生', happening: '发生', occur: '发生',
-  think: '觉得', feel: '觉得', hope: '希望', suggest: '建议', suggestion: '建议', advice: '建议',
-  recommend: '建议', opinion: '意见', praise: '表扬', appeal: '申诉', count: '算', belong: '属于',
-  donate: '捐赠', donation: '捐赠', translate: '翻译', translation: '翻译',
-  scan: '扫码', download: '下载', login: '登录', 'log in': '登录', 'sign up': '注册', signup: '注册',
-  click: '点击', press: '点击', choose: '选择', select: '选择',
-  'turn off': '关闭', 'switch off': '关闭', 'turn on': '开启', 'opt out': '退订', 'stop sending': '退订',
-  remind: '提醒', reminder: '提醒', alert: '提醒', notification: '消息', message: '消息',
+  return: '退回', urge: '催办', permission: '批准',
+  // A staff "visit" is a home visit.
+  visit: '上门',
+  // "fine" is read as the penalty (like the existing "fined"), the reading that carries a topic.
+  fine: '罚款', enforcement: '执法', care: '管',
+  disturb: '扰民', annoying: '扰民',
+  // "bother" is mostly "sorry to bother you": read as 麻烦, a Chinese stop word.
+  bother: '麻烦', sleep: '睡觉', 'not working': '损坏',
+  locked: '锁门', break: '损坏', damage: '损坏', damaged: '损坏', fallen: '倒',
+  spit: '吐痰', spitting: '吐痰', pee: '小便',
+  // "post" is posting ads or notices on walls and poles.
+  post: '张贴',
+  go: '去', goes: '去', suggestion: '建议', count: '算', belong: '属于',
+  'turn off': '关闭', 'opt out': '退订', 'stop sending': '退订', reminder: '提醒', notification: '消息',
+  message: '消息',
 
   // --- people and organisations ---
-  bot: '机器人', chatbot: '机器人', robot: '机器人', human: '人工', manual: '人工', operator: '人工',
-  'real person': '人工', 'live agent': '人工', 'live person': '人工', 'customer service': '人工',
-  person: '人', people: '人', someone: '有人', somebody: '有人', nobody: '没人', 'no one': '没人',
-  everyone: '大家', child: '孩子', children: '孩子', kid: '孩子', baby: '婴儿', elderly: '老人',
-  'old people': '老人', 'old man': '老人', 'old lady': '老人', senior: '老人', family: '家人', parent: '家长',
-  resident: '居民', citizen: '市民', local: '本地', visitor: '游客', tourist: '游客', foreigner: '外国人',
-  disabled: '残疾人', pedestrian: '行人', driver: '司机',
-  landlord: '房东', tenant: '租户', renter: '租户', rent: '租', rental: '出租',
-  // "owner" is read as the home owner of property questions; dog owners come through the phrase.
-  owner: '业主', homeowner: '业主', 'dog owner': '养犬人', boss: '老板', 'shop owner': '老板',
-  staff: '工作人员', officer: '工作人员', official: '工作人员', employee: '工作人员', worker: '工人',
-  'sanitation worker': '环卫工人', 'street sweeper': '环卫工人', cleaner: '保洁员', janitor: '保洁员',
-  guard: '保安', security: '保安', leader: '领导', supervisor: '主管', doctor: '医生', nurse: '护士',
-  government: '政府', department: '部门', bureau: '局', authority: '部门', agency: '部门', committee: '委员会',
-  'neighborhood committee': '居委会', 'neighbourhood committee': '居委会',
-  chengguan: '城管', 'urban management': '城管', 'city management': '城管', 'police station': '派出所',
-  'fire brigade': '消防', 'fire department': '消防', firefighter: '消防', cdc: '疾控中心',
-  'market supervision': '市场监管', landscaping: '园林', business: '商户', merchant: '商户', seller: '商户',
-  customer: '顾客',
+  bot: '机器人', robot: '机器人', human: '人工', 'real person': '人工', 'customer service': '人工',
+  // "manual" in Chinese-English service talk is 人工 (manual service = a human agent).
+  manual: '人工', person: '人', people: '人', someone: '有人', nobody: '没人', 'no one': '没人',
+  child: '孩子', children: '孩子', kid: '孩子', elderly: '老人', resident: '居民',
+  citizen: '市民', landlord: '房东', tenant: '租户',
+  // "owner" is the home owner of property questions; a dog's owner comes through the phrase.
+  owner: '业主', 'dog owner': '养犬人', staff: '工作人员', officer: '工作人员',
+  'sanitation worker': '环卫工人', cleaner: '保洁员',
+  government: '政府', department: '部门', 'police station': '派出所', chengguan: '城管',
+  'urban management': '城管', business: '商户',
 
   // --- places ---
-  town: '县城', 'county town': '县城', county: '县', district: '区', subdistrict: '街道', township: '乡镇',
-  downtown: '城区', urban: '城区', 'city center': '城区', 'city centre': '城区', suburb: '郊区',
-  outskirts: '郊区', rural: '农村', countryside: '农村',
-  neighbourhood: '社区', neighborhood: '社区', apartment: '小区', flat: '小区', compound: '小区', estate: '小区',
-  'residential area': '小区', residential: '住宅', building: '楼', unit: '单元', household: '住户',
-  home: '家', house: '家', room: '房间', 'living room': '客厅', bedroom: '卧室', kitchen: '厨房',
-  balcony: '阳台', roof: '楼顶', rooftop: '楼顶', basement: '地下室', garage: '车库', underground: '地下',
+  town: '县城', county: '县', district: '区', township: '乡镇', downtown: '城区',
+  neighbourhood: '社区', neighborhood: '社区', apartment: '小区', flat: '小区', building: '楼', home: '家',
+  house: '家', kitchen: '厨房', balcony: '阳台',
   // "lift" in a building complaint is the elevator.
-  elevator: '电梯', lift: '电梯', stair: '楼道', staircase: '楼道',
+  elevator: '电梯', lift: '电梯', staircase: '楼道',
   // "floor" is read as the ground surface ("litter on the floor"), as hygiene complaints use it.
-  floor: '地面', ground: '地面', 'ground floor': '一楼', window: '窗户', door: '门', wall: '墙',
-  yard: '院子', courtyard: '院子', garden: '花园', 'green space': '绿地', 'green belt': '绿化带',
-  greenbelt: '绿化带', greenery: '绿化', 'flower bed': '花坛', flowerbed: '花坛', flowerpot: '花盆',
-  'flower pot': '花盆', square: '广场', plaza: '广场', playground: '游乐场', bench: '长椅',
-  alley: '巷子', lane: '巷子', avenue: '街道', path: '小路', roadside: '路边', curb: '路边', corner: '路口',
-  intersection: '路口', junction: '路口', crossroad: '路口', crosswalk: '斑马线', 'zebra crossing': '斑马线',
-  'road surface': '路面', bridge: '桥', highway: '公路', 'traffic light': '红绿灯', traffic: '交通',
-  'traffic jam': '堵车', bus: '公交车', 'bus stop': '公交站', station: '车站', taxi: '出租车',
-  motorcycle: '摩托车', motorbike: '摩托车', tricycle: '三轮车', motor: '机动车', 'parking space': '车位',
-  'parking spot': '车位', 'parking lot': '停车场', 'fire exit': '消防通道', 'fire lane': '消防通道',
-  'fire escape': '消防通道', 'emergency exit': '安全出口', entrance: '门口', gate: '门口', front: '门口',
-  'in front': '门口', exit: '出口', 'tactile paving': '盲道', 'blind lane': '盲道', railing: '护栏',
-  guardrail: '护栏', fence: '护栏', pole: '电线杆', wire: '电线', cable: '电线', 'live wire': '电线',
-  'public place': '公共场所', 'public area': '公共场所', 'public space': '公共场所',
-  'public facility': '公共设施', facility: '设施', equipment: '设备', workplace: '办公场所',
-  indoor: '室内', outdoor: '室外', 'open air': '露天', 'open-air': '露天', public: '公共', private: '私人',
-  school: '学校', kindergarten: '幼儿园', university: '大学', college: '大学', student: '学生',
-  teacher: '老师', hospital: '医院', clinic: '诊所', pharmacy: '药店', mall: '商场', supermarket: '超市',
-  hotel: '酒店', bar: '酒吧', 'internet cafe': '网吧', cafe: '咖啡店', ktv: '唱歌', gym: '健身房',
-  cinema: '电影院', salon: '理发店', barber: '理发店', bank: '银行', factory: '工厂',
-  'night market': '夜市', 'garbage station': '垃圾站', 'garbage room': '垃圾房', 'transfer station': '中转站',
-  'collection point': '收集点', 'drop-off point': '投放点', landfill: '填埋', pond: '池塘', pool: '水池',
-  lake: '湖', canal: '河道', ditch: '排水沟', gutter: '下水道', riverside: '河边', mountain: '山',
-  hill: '山', forest: '树林', 'vacant lot': '空地', surroundings: '周边', area: '区域', region: '区域',
-  zone: '区域', spot: '地点', map: '地图', route: '路线',
+  floor: '地面', ground: '地面', yard: '院子', 'green belt': '绿化带',
+  greenery: '绿化', 'flower bed': '花坛', square: '广场', lane: '巷子',
+  bus: '公交车', 'bus stop': '公交站', 'parking space': '车位', 'parking lot': '停车场',
+  'fire exit': '消防通道', entrance: '门口',
+  'in front': '门口', fence: '护栏', wire: '电线', 'public place': '公共场所',
+  facility: '设施', indoor: '室内', outdoor: '室外', public: '公共', school: '学校',
+  hospital: '医院', 'internet cafe': '网吧', 'night market': '夜市',
+  'garbage station': '垃圾站', 'collection point': '收集点', gutter: '下水道',
   // "around" is read as place ("around my house"), not as an approximate time.
-  near: '附近', nearby: '附近', around: '附近', beside: '旁边', 'next to': '旁边', 'next door': '隔壁',
-  opposite: '对面', behind: '后面', outside: '外面', inside: '里面', everywhere: '到处', anywhere: '随地',
-  far: '远',
+  near: '附近', nearby: '附近', around: '附近', 'next to': '旁边', everywhere: '到处',
+  anywhere: '随地',
 
-  // --- things ---
-  food: '食物', meal: '饭菜', meat: '肉', fish: '鱼', egg: '鸡蛋', rice: '米饭', bread: '面包',
-  noodle: '面条', soup: '汤', tea: '茶叶', coffee: '咖啡', 'coffee ground': '咖啡渣', milk: '牛奶',
-  watermelon: '西瓜', melon: '西瓜', shell: '壳', oil: '油', 'cooking oil': '食用油', 'gutter oil': '地沟油',
-  grease: '油污', greasy: '油污', swill: '泔水', slop: '泔水', takeaway: '外卖', takeout: '外卖',
-  'food delivery': '外卖', bbq: '烧烤', barbecue: '烧烤', grill: '烧烤', kebab: '烧烤',
-  slaughter: '宰杀', 'kill chicken': '宰杀', tableware: '餐具', utensil: '餐具', dish: '餐具', bowl: '碗',
-  plate: '盘子', cup: '杯子', chopstick: '筷子', disposable: '一次性', 'range hood': '油烟机',
-  alcohol: '酒', beer: '啤酒', wine: '酒',
-  'live chicken': '活禽', 'live poultry': '活禽', 'live bird': '活禽', 'live duck': '活禽',
-  'garbage sorting': '垃圾分类', 'waste sorting': '垃圾分类', 'trash sorting': '垃圾分类',
-  'other waste': '其他垃圾', 'other garbage': '其他垃圾', 'other rubbish': '其他垃圾',
-  'trash can': '垃圾桶', 'garbage can': '垃圾桶', trashcan: '垃圾桶', dustbin: '垃圾桶', wastebasket: '垃圾桶',
-  'garbage bag': '垃圾袋', 'trash bag': '垃圾袋', 'bin bag': '垃圾袋', lid: '盖子', cover: '覆盖',
-  covered: '覆盖', uncovered: '覆盖', 'manhole cover': '井盖',
-  'green bin': '绿桶', 'blue bin': '蓝桶', 'red bin': '红桶', 'grey bin': '灰桶', 'gray bin': '灰桶',
-  green: '绿色', blue: '蓝色', red: '红色', grey: '灰色', gray: '灰色', black: '黑色', yellow: '黄色',
-  white: '白色', colour: '颜色', color: '颜色',
-  // Only the exact plural is keyed: the singulariser reads "cans" as the stop word "can".
-  cans: '易拉罐', aluminum: '铝', aluminium: '铝', metal: '金属', iron: '铁', scrap: '废品', junk: '杂物',
-  debris: '杂物', clutter: '杂物', sundries: '杂物', rubble: '渣土', 'construction debris': '装修垃圾',
-  wood: '木头', plank: '木板', stone: '石头', sand: '沙子', soil: '泥土', dirt: '泥土', mud: '泥',
-  concrete: '水泥', compost: '堆肥', straw: '秸秆', stubble: '秸秆', crop: '庄稼',
+  // --- things residents sort, throw away or complain about ---
+  food: '食物', meat: '肉', fish: '鱼', egg: '鸡蛋', rice: '米饭', bread: '面包',
+  tea: '茶叶', 'coffee ground': '咖啡渣', oil: '油', 'cooking oil': '食用油',
+  grease: '油污', swill: '泔水', takeaway: '外卖', 'takeaway box': '外卖盒',
+  disposable: '一次性',
+  // Chopsticks and parcels asked about in sorting are disposable chopsticks and parcel boxes.
+  chopstick: '一次性筷子', bowl: '碗碟', 'paper cup': '纸杯', 'milk carton': '牛奶盒',
+  'plastic bottle': '塑料瓶', 'glass bottle': '玻璃瓶', cans: '易拉罐', metal: '金属',
+  junk: '杂物', rubble: '渣土', straw: '秸秆',
   // "leaves" singularises to "leave", so the plural is keyed as well.
-  leaf: '落叶', leaves: '落叶', weed: '杂草', bush: '灌木', flower: '花',
-  packaging: '包装', wrapper: '包装', parcel: '快递', courier: '快递', carton: '纸箱', foam: '泡沫',
-  styrofoam: '泡沫', jar: '罐子', container: '容器', bucket: '桶', textile: '纺织品', fabric: '纺织品',
-  ceramic: '陶瓷', porcelain: '陶瓷', mirror: '镜子', toy: '玩具', mask: '口罩', glove: '手套',
-  'wet wipe': '湿巾', 'toilet paper': '卫生纸', 'cat litter': '猫砂', hair: '头发',
-  'button battery': '纽扣电池', rechargeable: '充电电池', aerosol: '喷雾罐', 'spray can': '喷雾罐',
-  insecticide: '杀虫剂', 'bug spray': '杀虫剂', pesticide: '农药', chemical: '化学品', mercury: '水银',
+  leaf: '落叶', leaves: '落叶', flowerpot: '花盆', packaging: '包装', parcel: '快递盒',
+  foam: '泡沫', ceramic: '陶瓷', mask: '口罩', 'wet wipe': '湿巾', 'toilet paper': '卫生纸',
+  'cat litter': '猫砂', hair: '头发', mop: '拖把',
+  'button battery': '纽扣电池', 'power bank': '充电宝', rechargeable: '充电电池', insecticide: '杀虫剂',
+  pesticide: '农药',
   // "tube" in a sorting question is a fluorescent tube.
-  tube: '灯管', pill: '药品', drug: '药品', medication: '药品', needle: '针头', syringe: '针头',
-  cosmetic: '化妆品', lighter: '打火机', ashtray: '烟灰缸', tobacco: '烟草', 'e-cig': '电子烟',
-  'second-hand': '二手烟', secondhand: '二手烟', 'smoking area': '吸烟区', 'no smoking': '禁烟',
-  tire: '轮胎', tyre: '轮胎', mobile: '手机', cellphone: '手机', 'mobile phone': '手机', computer: '电脑',
-  laptop: '电脑', tv: '电视', television: '电视', charger: '充电器', 'air conditioner': '空调',
-  'air conditioning': '空调', 'washing machine': '洗衣机', microwave: '微波炉', 'e-waste': '电子垃圾',
-  electronic: '电器', bed: '床', table: '桌子', desk: '桌子', cabinet: '柜子', shelf: '架子',
-  carpet: '地毯', curtain: '窗帘', pillow: '枕头', quilt: '被子', blanket: '被子',
-  laundry: '晾晒', drying: '晾晒', 'hang clothes': '晾晒', 'hanging clothes': '晾晒', 'drying clothes': '晾晒',
-  fume: '油烟', pipe: '管道', sink: '水槽', 'water pipe': '水管',
-  // "tap" is the water tap here; tapping a button is "click" / "press".
-  tap: '水龙头', faucet: '水龙头', 'drinking water': '饮用水', 'water supply': '供水', 'water quality': '水质',
-  'water pressure': '水压', 'no water': '停水', 'water outage': '停水', 'no electricity': '停电',
-  'no power': '停电', 'power outage': '停电', 'power cut': '停电', electricity: '电', power: '电',
-  gas: '燃气', 'gas leak': '漏气', air: '空气', pollution: '污染', polluted: '污染', pollute: '污染',
-  contaminated: '污染', emission: '排放', exhaust: '尾气', smog: '雾霾', haze: '雾霾',
-  sign: '招牌', signboard: '招牌', billboard: '广告牌', banner: '横幅', slogan: '标语', sticker: '野广告',
-  advertisement: '野广告', advertising: '野广告', leaflet: '野广告', storefront: '门面', facade: '门面',
-  loudspeaker: '喇叭', speaker: '喇叭', megaphone: '喇叭', horn: '喇叭', honk: '鸣笛', honking: '鸣笛',
-  volume: '音量', sound: '声音', vibration: '震动', sing: '唱歌', singing: '唱歌',
+  tube: '灯管', pill: '药片', needle: '针头', lighter: '打火机', tire: '轮胎', tyre: '轮胎', 'e-waste': '电子垃圾',
+  'live chicken': '活禽', 'live poultry': '活禽', 'live bird': '活禽',
+  'garbage sorting': '垃圾分类', 'waste sorting': '垃圾分类', 'other waste': '其他垃圾',
+  'trash can': '垃圾桶', 'garbage can': '垃圾桶', dustbin: '垃圾桶', 'garbage bag': '垃圾袋', lid: '盖子',
+  'manhole cover': '井盖', 'green bin': '绿桶', 'blue bin': '蓝桶', 'red bin': '红桶', 'grey bin': '灰桶',
+  'gray bin': '灰桶', laundry: '晾晒', 'hang clothes': '晾晒',
+  // "tap" is the water tap here; tapping a button in the chat goes by other words.
+  tap: '水龙头', 'no water': '停水', 'power outage': '停电', gas: '燃气', 'gas leak': '漏气', pollution: '污染',
+  polluted: '污染', advertisement: '野广告', sticker: '野广告', loudspeaker: '喇叭', honking: '鸣笛',
+  singing: '唱歌',
   // Dancing reported to a county bot is square dancing.
-  dance: '广场舞', dancing: '广场舞',
-  decoration: '装修', decorate: '装修', hammering: '敲打', banging: '敲打', knocking: '敲打', drill: '电钻',
-  explosion: '爆炸', 'fire hazard': '火灾隐患', hazard: '隐患', 'fire extinguisher': '灭火器',
+  dance: '广场舞', dancing: '广场舞', hazard: '隐患',
 
   // --- animals and pests ---
-  animal: '动物', livestock: '牲畜', cow: '牛', cattle: '牛', sheep: '羊', goat: '羊', duck: '鸭子',
-  goose: '鹅', bird: '鸟', pigeon: '鸽子', kitten: '猫', 'wild dog': '野狗', 'wild cat': '野猫',
-  'big dog': '大型犬', 'large dog': '大型犬', 'dangerous dog': '烈性犬', 'aggressive dog': '烈性犬',
-  'pit bull': '烈性犬', pitbull: '烈性犬', unleashed: '牵引绳', 'off leash': '牵引绳', 'off-leash': '牵引绳',
-  vet: '兽医', carcass: '尸体', 'dead animal': '尸体',
-  bug: '虫子', insect: '虫子', worm: '虫子', maggot: '蛆', flea: '跳蚤', louse: '虱子', lice: '虱子',
-  spider: '蜘蛛', snake: '蛇', wasp: '马蜂', hornet: '马蜂', bee: '蜜蜂', nest: '窝', larva: '幼虫',
-  larvae: '幼虫', trap: '鼠夹', 'glue trap': '粘鼠板', 'sticky trap': '粘鼠板', 'glue board': '粘鼠板',
-  gel: '胶饵', 'bait station': '毒饵站', repellent: '驱蚊', coil: '蚊香', itchy: '痒',
+  animal: '动物', bird: '鸟', bug: '虫子', insect: '虫子', maggot: '蛆',
+  flea: '跳蚤', wasp: '马蜂', larva: '幼虫', 'wild dog': '流浪狗', 'big dog': '大型犬',
+  'dangerous dog': '烈性犬', 'off leash': '牵引绳', unleashed: '牵引绳', carcass: '尸体', trap: '鼠夹',
+  'glue trap': '粘鼠板',
 
-  // --- health and safety ---
-  health: '健康', healthy: '健康', 'health check': '体检', checkup: '体检', 'check-up': '体检',
-  'medical exam': '体检', 'medical examination': '体检', 'physical exam': '体检', medical: '医疗',
-  certificate: '证', sick: '生病', ill: '生病', illness: '疾病', disease: '疾病', infected: '感染',
-  infection: '感染', infectious: '传染', virus: '病毒', flu: '流感', epidemic: '疫情', outbreak: '疫情',
-  quarantine: '隔离', fever: '发烧', vomit: '呕吐', diarrhea: '腹泻', diarrhoea: '腹泻',
-  'food poisoning': '食物中毒', poisoning: '中毒', 'food safety': '食品安全', 'food hygiene': '食品卫生',
-  inoculate: '接种', inoculation: '接种', jab: '疫苗', injured: '受伤', injury: '受伤', hurt: '受伤',
-  scratch: '抓伤', scratched: '抓伤', ambulance: '120', accident: '事故', 'traffic accident': '交通事故',
-  safe: '安全', safety: '安全', unsafe: '危险', danger: '危险', dangerous: '危险', risk: '风险',
-  harmful: '有害', toxic: '有毒', poisonous: '有毒', hygienic: '卫生', sanitary: '卫生',
-  unhygienic: '不卫生', unsanitary: '不卫生', 'hygienic city': '创卫', patriotic: '爱国卫生',
-  civilized: '文明', civilised: '文明', environment: '环境', environmental: '环境', 'city appearance': '市容',
-  cityscape: '市容', publicity: '宣传', knowledge: '知识', activity: '活动', event: '活动',
+  // --- health, safety and the campaign ---
+  health: '健康', 'health check': '体检', checkup: '体检', 'medical exam': '体检', 'physical exam': '体检',
+  certificate: '证', sick: '生病', disease: '疾病', infection: '感染',
+  'food poisoning': '食物中毒', 'food safety': '食品安全', injured: '受伤', injury: '受伤', hurt: '受伤',
+  ambulance: '120', accident: '事故', safe: '安全', safety: '安全', unsafe: '危险', dangerous: '危险',
+  harmful: '有害', toxic: '有毒', poisonous: '有毒', hygienic: '卫生', sanitary: '卫生', unhygienic: '不卫生',
+  'hygienic city': '创卫', environment: '环境', 'city appearance': '市容',
 
   // --- service, tickets and information ---
-  'work order': '工单', case: '工单', 'ticket number': '工单编号', 'case number': '工单编号',
-  'reference number': '工单编号', 'order number': '工单编号', number: '号码', 'contact number': '电话',
-  record: '记录', history: '记录', result: '结果', outcome: '结果', reason: '原因', cause: '原因',
-  problem: '问题', issue: '问题', matter: '事', trouble: '麻烦', situation: '情况', condition: '情况',
-  thing: '东西', stuff: '东西', something: '东西', anything: '东西', way: '办法', method: '方法',
-  type: '分类', kind: '种', item: '物品', object: '物品', goods: '商品',
-  rule: '规定', regulation: '规定', law: '法律', policy: '政策', standard: '标准', requirement: '要求',
-  legal: '合法', unlicensed: '无证', 'business license': '营业执照', 'business licence': '营业执照',
-  information: '信息', info: '信息', detail: '详情', procedure: '流程', process: '流程', step: '步骤',
-  document: '材料', form: '表格', id: '身份证', 'id card': '身份证', passport: '护照', name: '名称',
-  'real name': '实名', nickname: '昵称', account: '账号', password: '密码', identity: '身份信息',
-  reveal: '泄露', disclose: '泄露', expose: '泄露', revenge: '打击报复', retaliation: '打击报复',
-  confidential: '保密', secret: '保密', evidence: '证据', proof: '证明',
-  email: '邮件', mail: '邮件', text: '短信', website: '网站', online: '网上', internet: '网络', link: '链接',
-  // An "app" for a county campaign is its mini program.
-  app: '小程序', 'mini program': '小程序', 'official account': '公众号', 'qr code': '二维码', qr: '二维码',
-  video: '视频', screenshot: '截图', photograph: '照片', voice: '语音', chat: '聊天', menu: '菜单',
-  button: '按钮', setting: '设置', 'speak english': '英文', 'in english': '英文', 'speak chinese': '中文',
-  service: '服务', 'property fee': '物业费', money: '钱', cash: '现金', price: '价格', expensive: '贵',
-  cheap: '便宜', satisfaction: '满意度', 'in charge': '负责', responsible: '负责',
-  // "free of charge": without this "charge" would read as charging a battery.
+  'work order': '工单', 'ticket number': '工单编号', 'case number': '工单编号',
+  // "case" is read as the resident's ticket ("my case").
+  case: '工单', number: '号码',
+  // "a number of rats" is an amount, not a phone number (号码 reads as 电话 in the FAQ tables).
+  'number of': '多', result: '结果', reason: '原因', problem: '问题', issue: '问题', thing: '东西',
+  something: '东西', way: '办法',
+  // "type" is the kind of waste ("what type of rubbish"), as the existing "category".
+  type: '分类', item: '物品', rule: '规定', regulation: '规定', legal: '合法', unlicensed: '无证',
+  'business license': '营业执照', 'business licence': '营业执照', information: '信息', info: '信息',
+  // "process" is read as the noun (the steps of applying for something).
+  procedure: '流程', process: '流程',
+  // A bare "id" is mostly a ticket's number; the identity card comes through the phrase.
+  id: '编号', 'ticket id': '工单编号', 'id card': '身份证', identity: '身份信息', text: '短信',
+  // The app of a county campaign is its mini program.
+  app: '小程序', 'qr code': '二维码', video: '视频', 'speak english': '英文',
+  'in english': '英文', service: '服务', money: '钱', expensive: '贵', 'in charge': '负责', responsible: '负责',
+  // "free of charge": without it "charge" would read as charging a battery.
   'of charge': '免费',
 
   // --- time and weather ---
   today: '今天', tomorrow: '明天', yesterday: '昨天', tonight: '今晚', morning: '早上', afternoon: '下午',
-  evening: '晚上', noon: '中午', midnight: '半夜', dawn: '凌晨', daytime: '白天',
+  evening: '晚上', daytime: '白天',
   // "pm" times in a complaint are mostly evening noise ("after 10pm").
-  pm: '晚上', "o'clock": '点', hour: '小时', minute: '分钟', day: '天', week: '周', month: '月', year: '年',
-  'every day': '每天', everyday: '每天', daily: '每天', weekly: '每周', monthly: '每月', yearly: '每年',
-  annual: '每年', weekday: '工作日', workday: '工作日', 'working day': '工作日', 'business day': '工作日',
-  monday: '周一', tuesday: '周二', wednesday: '周三', thursday: '周四', friday: '周五', saturday: '周六',
-  sunday: '周日', 'spring festival': '春节', 'national day': '国庆', festival: '节日', date: '日期',
-  schedule: '时间', timetable: '时间', 'on time': '按时', 'in time': '及时', soon: '尽快', asap: '尽快',
-  quickly: '尽快', recently: '最近', lately: '最近', late: '晚', early: '早', 'all night': '整夜',
-  rain: '下雨', raining: '下雨', rainy: '下雨', 'heavy rain': '暴雨', rainstorm: '暴雨', storm: '暴雨',
-  typhoon: '台风', snow: '下雪', snowing: '下雪', ice: '结冰', icy: '结冰', wind: '大风', windy: '大风',
-  heat: '高温', hot: '热', cold: '冷', weather: '天气', season: '季节', summer: '夏天', winter: '冬天',
-  spring: '春天', autumn: '秋天',
+  pm: '晚上', hour: '小时', day: '天', week: '周', month: '月', year: '年', 'every day': '每天',
+  everyday: '每天', daily: '每天', weekday: '工作日', workday: '工作日', 'working day': '工作日',
+  // A question about Saturday or Sunday is a question about the weekend.
+  saturday: '周末', sunday: '周末', schedule: '时间', 'on time': '按时', 'in time': '及时',
+  before: '以前', after: '以后', soon: '尽快', recently: '最近', late: '晚', early: '早', rain: '下雨', raining: '下雨',
+  snow: '下雪', summer: '夏天', winter: '冬天',
 
   // --- qualities and amounts ---
-  new: '新', latest: '最新', big: '大', large: '大', huge: '大', small: '小', tiny: '小', tall: '高', high: '高',
-  low: '低', heavy: '重', short: '短', narrow: '窄', deep: '深', wet: '潮湿', dry: '干燥', fresh: '新鲜',
-  rotten: '腐烂', rotting: '腐烂', rot: '腐烂', moldy: '发霉', mouldy: '发霉', mold: '发霉', mould: '发霉',
-  tidy: '整洁', messy: '脏乱', mess: '脏乱', untidy: '脏乱', unclean: '脏乱', disgusting: '恶心', gross: '恶心',
-  nasty: '恶心', stinky: '臭味', stinking: '臭味', odor: '臭味', odour: '臭味', stench: '臭味',
-  'bad smell': '臭味', quiet: '安静', silent: '安静', crowded: '拥挤', busy: '忙', dark: '黑',
-  bad: '差', terrible: '差', awful: '差', horrible: '差', serious: '严重', severe: '严重',
-  wrong: '错', correct: '正确', wild: '野生', randomly: '乱', illegally: '违法',
-  many: '多', much: '多', lot: '多', 'too many': '太多', 'too much': '太多', 'so many': '太多', more: '更多',
-  less: '少', few: '少', every: '每', each: '每', other: '其他', another: '其他', different: '不同',
-  whole: '整个',
+  new: '新', big: '大', large: '大', small: '小', wet: '潮湿', rotten: '腐烂', moldy: '发霉',
+  mouldy: '发霉', messy: '脏乱', mess: '脏乱', disgusting: '恶心', stinky: '臭味', odor: '臭味', odour: '臭味',
+  'bad smell': '臭味', quiet: '安静', bad: '差', serious: '严重', randomly: '乱', many: '多', much: '多',
+  lot: '多', 'too many': '太多', 'too much': '太多', more: '更多', other: '其他',
 
-  // --- scaffolding the EN stop list lacks: mapped to the Chinese scaffolding word ---
-  hi: '你好', hello: '你好', hey: '你好', thank: '谢谢', thx: '谢谢', pls: '麻烦', plz: '麻烦',
+  // --- scaffolding the English stop list lacks, mapped to Chinese scaffolding ---
+  hi: '你好', hello: '你好', thank: '谢谢', pls: '麻烦',
   // "sorry" opens a request ("sorry to bother you"), as 麻烦 does.
-  sorry: '麻烦', excuse: '请问', yes: '是', not: '不', no: '没有', none: '没有', nothing: '没有',
-  very: '很', really: '真的', quite: '比较', too: '太', extremely: '非常', especially: '特别', all: '都',
-  both: '都', again: '再', still: '还', yet: '还', already: '已经', always: '总是', often: '经常',
-  usually: '一般', generally: '一般', normally: '一般', maybe: '可能', perhaps: '可能', probably: '可能',
-  actually: '其实', together: '一起', directly: '直接', immediately: '马上', now: '现在', currently: '目前',
-  possible: '可以', able: '能', whether: '是否', up: '上', down: '下', out: '外',
+  sorry: '麻烦', yes: '是', not: '不', no: '没有', very: '很', really: '真的', too: '太', all: '都',
+  // Without a key, "both" would meet the FAQ rewriter's "bot" and read as 机器人.
+  both: '都', again: '再', still: '还', already: '已经', always: '总是', often: '经常', usually: '一般',
+  maybe: '可能', only: '只', now: '现在', up: '上', out: '外',
   "don't": '不要', dont: '不要', "can't": '不能', cant: '不能', cannot: '不能', "won't": '不会',
-  "doesn't": '不', doesnt: '不', "isn't": '不是', isnt: '不是', "aren't": '不是', "wasn't": '不是',
-  "didn't": '没有', didnt: '没有', "haven't": '没有', "hasn't": '没有', "couldn't": '不能', "wouldn't": '不会',
-  "what's": '什么', "where's": '哪里', "who's": '谁', "that's": '这', "i've": '我', "i'll": '我', "i'd": '我',
-  "we're": '我们', "they're": '他们', "you're": '你', u: '你', ur: '你', im: '我', wanna: '想', gonna: '要',
-  "neighbor's": '邻居', "neighbour's": '邻居', "dog's": '犬只', "owner's": '业主', "landlord's": '房东',
+  "doesn't": '不', "isn't": '不是', "didn't": '没有', "what's": '什么', "that's": '这', im: '我', u: '你',
+  "neighbor's": '邻居', "neighbour's": '邻居',
 };
