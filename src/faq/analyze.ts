@@ -6,7 +6,8 @@
 import { abbreviationGroups, bridgeEnglish, ENGLISH_BRIDGE, GENERAL_SYNONYMS, phraseRewriter, synonymMap } from '../text/synonyms.js';
 import { EXTRA_ENGLISH_BRIDGE } from '../text/english-bridge-extra.js';
 import { normalize, searchWords, words } from '../text/segment.js';
-import { ABBREVIATIONS, NEAR_SYNONYMS } from '../text/lexicon.js';
+import { ABBREVIATIONS } from '../text/abbreviations.js';
+import { NEAR_SYNONYMS } from '../text/lexicon.js';
 import { soundKey } from '../text/pinyin.js';
 import { generalIdf, knownIdf } from './general-idf.js';
 import { LIGHT_WORDS, STOP_WORDS } from './stopwords.js';
