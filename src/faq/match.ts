@@ -1,8 +1,9 @@
 /**
  * How well one unit is matched, on either side: a query unit against an entry (through the
  * inverted index) or an entry's surface unit against the query (through the query's term sets).
- * Each way of matching has a ceiling: the word itself 1, its sub-words 0.8, its class 0.8, one
- * character off 0.7, a one-character word inside a longer word 0.5.
+ * Each way of matching has a ceiling: the word itself 1, its sub-words 0.8, its class 0.8, a
+ * near-synonym 0.75, one character off or the same sound 0.7, an abbreviation 0.7, another item of
+ * its class 0.6, its characters cut differently 0.6, a one-character word inside a longer word 0.5.
  */
 import type { Unit } from './analyze.js';
 import { generalIdf } from './general-idf.js';
