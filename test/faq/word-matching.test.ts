@@ -3,6 +3,9 @@ import { abbreviationsOf, units } from '../../src/faq/analyze.js';
 import { createFaqEngine } from '../../src/faq/index.js';
 import type { FaqEntry } from '../../src/pack/schema.js';
 import { soundKey } from '../../src/text/pinyin.js';
+import { EXTRA_ENGLISH_BRIDGE } from '../../src/text/english-bridge-extra.js';
+import { ENGLISH_BRIDGE } from '../../src/text/synonyms.js';
+import { STOP_WORDS } from '../../src/faq/stopwords.js';
 
 /**
  * Ways a resident's word meets an entry's different word: a near-synonym, an abbreviation, a
@@ -59,5 +62,13 @@ describe('word matching beyond the same word', () => {
   it('does not let an unknown English word outweigh the Chinese it comes with', () => {
     const [w] = units('blorpish');
     expect(w?.weight).toBeLessThan(units('噪音')[0]?.weight ?? 0);
+  });
+
+  it('bridges general English words, and the extra table neither repeats the base one nor holds stop words', () => {
+    for (const key of Object.keys(EXTRA_ENGLISH_BRIDGE)) {
+      expect(ENGLISH_BRIDGE[key], key).toBeUndefined();
+      expect(STOP_WORDS.has(key), key).toBe(false);
+    }
+    expect(units('can I buy live chickens').map((u) => u.term)).toContain('活禽');
   });
 });
