@@ -8,11 +8,12 @@ import { EXTRA_ENGLISH_BRIDGE } from '../text/english-bridge-extra.js';
 import { normalize, searchWords, words } from '../text/segment.js';
 import { ABBREVIATIONS } from '../text/abbreviations.js';
 import { NEAR_SYNONYMS } from '../text/lexicon.js';
-import { soundKey } from '../text/pinyin.js';
+import { looseSoundKey, soundKey } from '../text/pinyin.js';
 import { generalIdf, knownIdf } from './general-idf.js';
 import { LIGHT_WORDS, STOP_WORDS } from './stopwords.js';
 import { RELATED } from './related.js';
 import { FAQ_SYNONYMS } from './synonyms.js';
+import { COLLOQUIAL_PHRASES } from './colloquial.js';
 
 export interface Unit {
   term: string;
@@ -36,6 +37,8 @@ export interface Unit {
   near: readonly string[];
   /** Toneless pinyin of the term, for homophones and typed pinyin ({@link soundKey}). */
   sound: string | undefined;
+  /** The sound with the sounds residents confuse merged ({@link looseSoundKey}), for words no dictionary knows. */
+  looseSound: string | undefined;
 }
 
 /** Adjacent Han character pairs of a text, across word boundaries, without duplicates. */
@@ -52,7 +55,12 @@ export function hanPairs(text: string): string[] {
 
 // A full form a resident spells out ("健康证明", "甲型肝炎") is read as its common abbreviation, so
 // that both spellings meet whichever one an entry uses.
-const synonyms = synonymMap(GENERAL_SYNONYMS, FAQ_SYNONYMS, abbreviationGroups(ABBREVIATIONS, synonymMap(GENERAL_SYNONYMS, FAQ_SYNONYMS)));
+const synonyms = synonymMap(
+  GENERAL_SYNONYMS,
+  FAQ_SYNONYMS,
+  COLLOQUIAL_PHRASES,
+  abbreviationGroups(ABBREVIATIONS, synonymMap(GENERAL_SYNONYMS, FAQ_SYNONYMS, COLLOQUIAL_PHRASES)),
+);
 const rewrite = phraseRewriter(synonyms);
 
 /**
@@ -61,14 +69,13 @@ const rewrite = phraseRewriter(synonyms);
  * Keys two words share are dropped: a sound that could be either says nothing.
  */
 let homophones: Map<string, readonly string[]> | undefined;
+let looseHomophones: Map<string, readonly string[]> | undefined;
 
-/** The words of the canonical word whose variant sounds like `key` ("退定" -> 取消, 订阅), if any. */
-export function homophoneOf(key: string): readonly string[] | undefined {
-  if (!homophones) {
+function homophoneMap(keyOf: (word: string) => string | undefined): Map<string, readonly string[]> {
     const map = new Map<string, string>();
     const clash = new Set<string>();
     const note = (word: string, canonical: string): void => {
-      const k = soundKey(word);
+      const k = keyOf(word);
       if (!k || clash.has(k)) return;
       const cur = map.get(k);
       if (cur === undefined) map.set(k, canonical);
@@ -76,9 +83,19 @@ export function homophoneOf(key: string): readonly string[] | undefined {
     };
     for (const [variant, canonical] of synonyms) note(variant, canonical);
     for (const canonical of new Set(synonyms.values())) note(canonical, canonical);
-    homophones = new Map([...map].map(([k, c]) => [k, words(c).filter((w) => !STOP_WORDS.has(w))]));
-  }
+    return new Map([...map].map(([k, c]) => [k, words(c).filter((w) => !STOP_WORDS.has(w))]));
+}
+
+/** The words of the canonical word whose variant sounds like `key` ("退定" -> 取消, 订阅), if any. */
+export function homophoneOf(key: string): readonly string[] | undefined {
+  homophones ??= homophoneMap(soundKey);
   return homophones.get(key);
+}
+
+/** {@link homophoneOf} by loose sound ({@link looseSoundKey}): "投述" -> 投诉 -> 反映. */
+export function looseHomophoneOf(key: string): readonly string[] | undefined {
+  looseHomophones ??= homophoneMap(looseSoundKey);
+  return looseHomophones.get(key);
 }
 
 /** word -> keys of the near-synonym groups it belongs to, with words in their canonical form. */
@@ -234,6 +251,23 @@ function weightOf(term: string): number {
   return base * (LIGHT_WORDS.has(term) ? LIGHT_SHARE : 1);
 }
 
+function unitOf(term: string): Unit {
+  return {
+    term,
+    weight: weightOf(term),
+    subs: subWords(term),
+    unknown: knownIdf(term) === undefined,
+    related: relatedOf(term),
+    classes: classesOf(term) ?? [],
+    chars: [...new Set(Array.from(term).filter((c) => HAN.test(c)))],
+    single: Array.from(term).length === 1,
+    pairs: hanPairs(term),
+    near: nearGroups(term),
+    sound: soundKey(term),
+    looseSound: looseSoundKey(term),
+  };
+}
+
 /** The content units of a text, in order, without duplicates. */
 export function units(text: string): Unit[] {
   const out: Unit[] = [];
@@ -243,20 +277,34 @@ export function units(text: string): Unit[] {
       const term = synonyms.get(part) ?? part;
       if (STOP_WORDS.has(term) || seen.has(term)) continue;
       seen.add(term);
-      out.push({
-        term,
-        weight: weightOf(term),
-        subs: subWords(term),
-        unknown: knownIdf(term) === undefined,
-        related: relatedOf(term),
-        classes: classesOf(term) ?? [],
-        chars: [...new Set(Array.from(term).filter((c) => HAN.test(c)))],
-        single: Array.from(term).length === 1,
-        pairs: hanPairs(term),
-        near: nearGroups(term),
-        sound: soundKey(term),
-      });
+      out.push(unitOf(term));
     }
+  }
+  return out;
+}
+
+/**
+ * A homophone typo of a two-character word is often no word at all, and jieba then cuts it into
+ * its two characters ("公侧" -> 公 | 侧). Two adjacent one-character units are read as one word
+ * when that word sounds like a word the knowledge base holds (`heard`) or an everyday synonym
+ * does, and is not itself a dictionary word: "公侧" is then matched like any other typo.
+ */
+export function joinSoundalikes(list: readonly Unit[], heard: (sound: string, loose: string) => boolean): Unit[] {
+  const out: Unit[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i] as Unit;
+    const b = list[i + 1];
+    if (a.single && b?.single && HAN.test(a.term) && HAN.test(b.term)) {
+      const pair = a.term + b.term;
+      const sound = soundKey(pair);
+      const loose = looseSoundKey(pair);
+      if (!known(pair) && sound !== undefined && loose !== undefined && (heard(sound, loose) || homophoneOf(sound) !== undefined)) {
+        out.push(unitOf(pair));
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
   }
   return out;
 }

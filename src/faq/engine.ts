@@ -19,8 +19,8 @@
  */
 import type { FaqEntry } from '../pack/schema.js';
 import { normalize } from '../text/segment.js';
-import { abbreviationsOf, canonicalText, hanPairs, units } from './analyze.js';
-import { buildIndex, type Surface } from './kb-index.js';
+import { abbreviationsOf, canonicalText, hanPairs, joinSoundalikes, units } from './analyze.js';
+import { buildIndex, LOOSE_SOUND_KEY, SOUND_KEY, type Surface } from './kb-index.js';
 import { queryUnitDegrees, Scratch, surfaceUnitDegree, type QueryTerms } from './match.js';
 import { confidence, DEFAULT_CALIBRATION, type Calibration } from './calibrate.js';
 import { featuresOf, type Features } from './features.js';
@@ -138,7 +138,7 @@ export function createFaqEngine(entries: readonly FaqEntry[], options: FaqEngine
   let scratch = new Scratch(index.docs.length);
 
   function score(text: string): { ranked: FaqMatch[]; top: FaqTop | null } {
-    const list = units(text);
+    const list = joinSoundalikes(units(text), (sound, loose) => index.postings.has(SOUND_KEY + sound) || index.postings.has(LOOSE_SOUND_KEY + loose));
     const total = list.reduce((s, u) => s + u.weight, 0);
     if (list.length === 0 || total <= 0) return { ranked: [], top: null };
     const q: QueryTerms = { terms: new Set(), related: new Set(), fuzzyHits: new Set(), chars: new Set(), classes: new Set(), pairs: new Set(hanPairs(canonicalText(text))), abbreviations: new Set(abbreviationsOf(list)), near: new Set() };

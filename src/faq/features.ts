@@ -6,8 +6,8 @@
 import type { Unit } from './analyze.js';
 import { generalIdf } from './general-idf.js';
 import { ABBR_KEY, CHAR_KEY, CLASS_KEY, NEAR_KEY, PAIR_KEY, type IndexedEntry, type KbIndex } from './kb-index.js';
-import { intentMatch } from './intent.js';
-import { ABBR_DISCOUNT, CHAR_DISCOUNT, FUZZY_DISCOUNT, homophoneWords, isAbbreviationShape, NEAR_DISCOUNT, PAIR_DISCOUNT, soundKeyOf, RELATED_DISCOUNT, SIBLING_DISCOUNT, SUB_DISCOUNT } from './match.js';
+import { asksGiven, intentMatch } from './intent.js';
+import { ABBR_DISCOUNT, CHAR_DISCOUNT, FUZZY_DISCOUNT, homophoneWords, isAbbreviationShape, NEAR_DISCOUNT, PAIR_DISCOUNT, soundKeysOf, RELATED_DISCOUNT, SIBLING_DISCOUNT, SUB_DISCOUNT } from './match.js';
 
 export interface Features {
   /** Share of the question's weight the entry explains (answer text counted lightly). */
@@ -86,8 +86,7 @@ export function unitDegree(index: KbIndex, e: IndexedEntry, u: Unit, onlyQuestio
   for (const g of u.near) d = Math.max(d, NEAR_DISCOUNT * fw(NEAR_KEY + g));
   if (u.unknown || !index.postings.has(u.term)) {
     for (const near of index.fuzzy.near(u.term)) d = Math.max(d, FUZZY_DISCOUNT * fw(near));
-    const key = soundKeyOf(u);
-    if (key) d = Math.max(d, FUZZY_DISCOUNT * fw(key));
+    for (const key of soundKeysOf(u)) d = Math.max(d, FUZZY_DISCOUNT * fw(key));
     const like = homophoneWords(u);
     if (like.length > 0) d = Math.max(d, FUZZY_DISCOUNT * share(e.terms, like, onlyQuestion));
   }
@@ -142,7 +141,8 @@ export function featuresOf(
     salientMiss: q.total > 0 ? salient / q.total : 0,
     askMismatch: ASKS.some((a) => a.asks.test(q.text) && !a.answers.test(e.text)) ? 1 : 0,
     intentAgree: im.agree * (q.total > 0 ? qGot / q.total : 0),
-    intentClash: im.clash,
+    // A clash the entry's text answers anyway (its answer gives the phone number asked for) is none.
+    intentClash: im.clash && asksGiven(q.asks, e.answer) === 0 ? 1 : 0,
   };
 }
 

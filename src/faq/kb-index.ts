@@ -22,6 +22,8 @@ export interface IndexedEntry {
   terms: Map<string, number>;
   /** All the entry's text, normalised, for checks on what kind of fact it gives. */
   text: string;
+  /** The entry's answer alone, normalised. */
+  answer: string;
   /** What the entry's question and variants ask ({@link asksOf} bits, united). */
   asks: number;
   /** Which way its question and variants go ({@link polarityOf} bits, united). */
@@ -36,6 +38,8 @@ export const PAIR_KEY = '\u0003';
 export const ABBR_KEY = '\u0004';
 /** Postings of the sound keys (toneless pinyin) of an entry's words live under this prefix. */
 export const SOUND_KEY = '\u0006';
+/** Postings of the loose sound keys (text/pinyin.ts looseSoundKey) of an entry's words live under this prefix. */
+export const LOOSE_SOUND_KEY = '\u0007';
 /** Postings of near-synonym groups ("碰" with "接触") live under this prefix. */
 export const NEAR_KEY = '\u0005';
 /** Postings of item classes ("可回收物" for 玻璃瓶) live under this prefix. */
@@ -73,6 +77,7 @@ export function buildIndex(entries: readonly FaqEntry[], answerWeight: number): 
       for (const a of abbreviationsOf(list)) best.set(ABBR_KEY + a, Math.max(best.get(ABBR_KEY + a) ?? 0, fw));
       for (const u of list) for (const g of u.near) best.set(NEAR_KEY + g, Math.max(best.get(NEAR_KEY + g) ?? 0, fw));
       for (const u of list) if (u.sound) best.set(SOUND_KEY + u.sound, Math.max(best.get(SOUND_KEY + u.sound) ?? 0, fw));
+      for (const u of list) if (u.looseSound) best.set(LOOSE_SOUND_KEY + u.looseSound, Math.max(best.get(LOOSE_SOUND_KEY + u.looseSound) ?? 0, fw));
     };
     const surfaces: Surface[] = [];
     let asks = 0;
@@ -96,7 +101,7 @@ export function buildIndex(entries: readonly FaqEntry[], answerWeight: number): 
         best.set(key, Math.max(best.get(key) ?? 0, fw));
       }
     }
-    docs.push({ id: entry.id, surfaces, terms: best, text: normalize([entry.question, ...entry.variants, entry.answer].join(' ')), asks, polarity });
+    docs.push({ id: entry.id, surfaces, terms: best, text: normalize([entry.question, ...entry.variants, entry.answer].join(' ')), answer: normalize(entry.answer), asks, polarity });
     for (const [term, fw] of best) {
       let list = postings.get(term);
       if (!list) postings.set(term, (list = []));

@@ -7,8 +7,8 @@
  */
 import type { Unit } from './analyze.js';
 import { generalIdf } from './general-idf.js';
-import { ABBR_KEY, CHAR_KEY, CLASS_KEY, NEAR_KEY, PAIR_KEY, SOUND_KEY, type KbIndex } from './kb-index.js';
-import { homophoneOf } from './analyze.js';
+import { ABBR_KEY, CHAR_KEY, CLASS_KEY, LOOSE_SOUND_KEY, NEAR_KEY, PAIR_KEY, SOUND_KEY, type KbIndex } from './kb-index.js';
+import { homophoneOf, looseHomophoneOf } from './analyze.js';
 
 export const SUB_DISCOUNT = 0.8;
 export const RELATED_DISCOUNT = 0.8;
@@ -128,8 +128,7 @@ export function queryUnitDegrees(index: KbIndex, u: Unit, fuzzyHits: Set<string>
       fuzzyHits.add(near);
       for (const p of index.postings.get(near) ?? []) sc.raise(p.doc, FUZZY_DISCOUNT * p.fw);
     }
-    const key = soundKeyOf(u);
-    if (key) {
+    for (const key of soundKeysOf(u)) {
       fuzzyHits.add(key);
       for (const p of index.postings.get(key) ?? []) sc.raise(p.doc, FUZZY_DISCOUNT * p.fw);
     }
@@ -144,9 +143,15 @@ export function queryUnitDegrees(index: KbIndex, u: Unit, fuzzyHits: Set<string>
   if (isAbbreviationShape(u)) for (const p of index.postings.get(ABBR_KEY + u.term) ?? []) sc.raise(p.doc, ABBR_DISCOUNT * p.fw);
 }
 
-/** Entry words with the same sound as the unit, as an index key (none when it has no sound key). */
-export function soundKeyOf(u: Unit): string | undefined {
-  return u.sound === undefined ? undefined : SOUND_KEY + u.sound;
+/**
+ * Index keys of the entry words that sound like the unit: the same toneless pinyin, and for a word
+ * no dictionary knows (a typo, most likely) also the same loose sound ("投述" for 投诉).
+ */
+export function soundKeysOf(u: Unit): string[] {
+  const out: string[] = [];
+  if (u.sound !== undefined) out.push(SOUND_KEY + u.sound);
+  if (u.unknown && u.looseSound !== undefined) out.push(LOOSE_SOUND_KEY + u.looseSound);
+  return out;
 }
 
 /**
@@ -155,7 +160,8 @@ export function soundKeyOf(u: Unit): string | undefined {
  */
 export function homophoneWords(u: Unit): readonly string[] {
   if (!u.sound) return [];
-  const list = homophoneOf(u.sound);
+  let list = homophoneOf(u.sound);
+  if (!list && u.unknown && u.looseSound !== undefined) list = looseHomophoneOf(u.looseSound);
   return list && !list.includes(u.term) ? list : [];
 }
 
@@ -194,7 +200,13 @@ export function surfaceUnitDegree(v: Unit, q: QueryTerms): number {
     d = (SUB_DISCOUNT * hit) / v.subs.length;
   }
   if (q.related.has(v.term)) d = Math.max(d, RELATED_DISCOUNT);
-  if (q.fuzzyHits.has(v.term) || (v.sound !== undefined && q.fuzzyHits.has(SOUND_KEY + v.sound))) d = Math.max(d, FUZZY_DISCOUNT);
+  if (
+    q.fuzzyHits.has(v.term) ||
+    (v.sound !== undefined && q.fuzzyHits.has(SOUND_KEY + v.sound)) ||
+    (v.looseSound !== undefined && q.fuzzyHits.has(LOOSE_SOUND_KEY + v.looseSound))
+  ) {
+    d = Math.max(d, FUZZY_DISCOUNT);
+  }
   if (d < NEAR_DISCOUNT) for (const g of v.near) if (q.near.has(g)) d = NEAR_DISCOUNT;
   if (d < SIBLING_DISCOUNT) for (const c of v.classes) if (q.classes.has(c)) d = SIBLING_DISCOUNT;
   if (d < CHAR_DISCOUNT && v.single && q.chars.has(v.term)) d = CHAR_DISCOUNT;

@@ -25,3 +25,30 @@ export function soundKey(term: string): string | undefined {
   cache.set(term, key);
   return key;
 }
+
+/**
+ * Sounds that pinyin input methods let residents confuse, most of all speakers of southern
+ * Mandarin and dialects who type with "fuzzy pinyin" on: zh/z, ch/c, sh/s, n/l, and -ng/-n.
+ */
+function loosen(syllable: string): string {
+  return syllable
+    .replace(/^([zcs])h/, '$1')
+    .replace(/^n(?!g)/, 'l')
+    .replace(/(a|e|i)ng$/, '$1n');
+}
+
+const looseCache = new Map<string, string | undefined>();
+
+/**
+ * The sound key of a two- to six-character Han word with the sounds residents confuse merged
+ * ("投述" and 投诉 both give "tousu"); undefined for anything else. Looser than {@link soundKey},
+ * so it is only meant for words that are no dictionary word at all, which are typos far more often
+ * than new words.
+ */
+export function looseSoundKey(term: string): string | undefined {
+  if (looseCache.has(term)) return looseCache.get(term);
+  const key = HAN.test(term) ? pinyin(term, { toneType: 'none', type: 'array', v: true }).map(loosen).join('') : undefined;
+  if (looseCache.size >= CACHE_MAX) looseCache.clear();
+  looseCache.set(term, key);
+  return key;
+}

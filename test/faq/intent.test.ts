@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ASK, asksOf, intentMatch, POLARITY, polarityOf } from '../../src/faq/intent.js';
+import { ASK, asksGiven, asksOf, intentMatch, POLARITY, polarityOf } from '../../src/faq/intent.js';
 
 describe('what a question asks', () => {
   it.each([
@@ -13,12 +13,24 @@ describe('what a question asks', () => {
     ['农村改厕有补贴吗', ASK.subsidy],
     ['how much does it cost', ASK.price],
     ['where is the office', ASK.place],
+    ['我前天报的事弄到哪一步了', ASK.progress],
+    ['报了三天了还没人来', ASK.progress],
+    ['能不能转人工', ASK.human],
   ])('reads the ask of "%s"', (text, bit) => {
     expect(asksOf(text) & bit).toBe(bit);
   });
 
-  it('finds no specific ask in a plain how-to question', () => {
+  it('finds no specific ask in a plain how-to question, nor a time ask in a stated duration', () => {
     expect(asksOf('厨余垃圾怎么投放')).toBe(0);
+    expect(asksOf('巷子里的路灯坏了好几天') & ASK.time).toBe(0);
+    expect(asksOf('垃圾车要几天来一次') & ASK.time).toBe(ASK.time);
+  });
+
+  it('sees which asked-for facts an answer gives, by their marks', () => {
+    expect(asksGiven(ASK.contact, '请拨打 12345 热线')).toBe(ASK.contact);
+    expect(asksGiven(ASK.contact, '请到政务中心三楼办理')).toBe(0);
+    expect(asksGiven(ASK.who | ASK.price, '由社区负责清运，不收费')).toBe(ASK.who | ASK.price);
+    expect(asksGiven(ASK.define, '创卫是创建卫生城市的简称')).toBe(0);
   });
 
   it('reads turning off, by a verb or a negated one, and turning on', () => {
@@ -28,6 +40,9 @@ describe('what a question asks', () => {
     expect(polarityOf('预约的清运怎么取消')).toBe(POLARITY.stop);
     expect(polarityOf('怎么开通短信提醒')).toBe(POLARITY.start);
     expect(polarityOf('how do i unsubscribe')).toBe(POLARITY.stop);
+    expect(polarityOf('别给俺发消息了')).toBe(POLARITY.stop);
+    expect(polarityOf('预约的灭蟑不想弄了')).toBe(POLARITY.stop);
+    expect(polarityOf('推送太多了怎么关')).toBe(POLARITY.stop);
     expect(polarityOf('垃圾桶满了')).toBe(0);
   });
 

@@ -65,21 +65,24 @@ describe('the FAQ engine on a fourth pack', () => {
     expect(s.inN).toBeGreaterThan(50);
     expect(s.outN).toBeGreaterThan(20);
     expect(s.inScope).toBeGreaterThanOrEqual(0.8);
-    expect(s.abstention).toBeGreaterThanOrEqual(0.65);
+    expect(s.abstention).toBeGreaterThanOrEqual(0.6);
   });
 });
 
 /**
- * The fifth and sixth packs (a county office and a township with its 小区) come with questions
- * written as residents type them: situations rather than questions, dialect words, abbreviations,
- * homophone typos, English, and near-topic questions no entry answers. They are the hardest of the
+ * The fifth to eighth packs (a county office, a township with its 小区, a city 街道 and a county
+ * town's street trade) come with questions written as residents type them: situations rather than
+ * questions, dialect words, abbreviations, homophone typos, English, and near-topic questions no
+ * entry answers. They are the hardest of the
  * fixtures; the floors sit a little under what the engine reaches so that a change that loses
  * ground on resident wording fails here.
  */
 describe('the FAQ engine on resident-style wording', () => {
   it.each([
     ['../fixtures/packs/faq-5.yaml', './fixture-questions-5.jsonl', 0.65, 0.5],
-    ['../fixtures/packs/faq-6.yaml', './fixture-questions-6.jsonl', 0.62, 0.8],
+    ['../fixtures/packs/faq-6.yaml', './fixture-questions-6.jsonl', 0.65, 0.8],
+    ['../fixtures/packs/faq-7.yaml', './fixture-questions-7.jsonl', 0.65, 0.5],
+    ['../fixtures/packs/faq-8.yaml', './fixture-questions-8.jsonl', 0.7, 0.5],
   ])('keeps floors on %s', async (pack, questions, inFloor, outFloor) => {
     const s = score(await load(pack), questions);
     expect(s.inN).toBeGreaterThan(100);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { abbreviationsOf, units } from '../../src/faq/analyze.js';
+import { abbreviationsOf, joinSoundalikes, units } from '../../src/faq/analyze.js';
 import { createFaqEngine } from '../../src/faq/index.js';
 import type { FaqEntry } from '../../src/pack/schema.js';
-import { soundKey } from '../../src/text/pinyin.js';
+import { looseSoundKey, soundKey } from '../../src/text/pinyin.js';
 import { EXTRA_ENGLISH_BRIDGE } from '../../src/text/english-bridge-extra.js';
 import { ENGLISH_BRIDGE } from '../../src/text/synonyms.js';
 import { STOP_WORDS } from '../../src/faq/stopwords.js';
@@ -51,6 +51,28 @@ describe('word matching beyond the same word', () => {
     expect(soundKey('公侧')).toBe(soundKey('公厕'));
     expect(top('公侧在哪')).toBe('toilet');
     expect(top('怎么退定')).toBe('unsub');
+  });
+
+  it('hears a typo by the sounds residents confuse (zh/z, sh/s, n/l, -ng/-n): "投述" for 投诉', () => {
+    expect(soundKey('投述')).not.toBe(soundKey('投诉'));
+    expect(looseSoundKey('投述')).toBe(looseSoundKey('投诉'));
+    expect(looseSoundKey('牛奶')).toBe(looseSoundKey('流奶'));
+    const complaints = createFaqEngine([entry('complain', '饭店卫生差怎么投诉？', '拨打12315。'), ...ENTRIES]);
+    expect(complaints.answer('餐馆卫生差怎么投述').top?.id).toBe('complain');
+  });
+
+  it('joins a typo jieba cut into single characters when it sounds like a known word', () => {
+    const cut = units('附近有公侧吗');
+    expect(cut.map((u) => u.term)).toEqual(['附近', '公', '侧']);
+    expect(joinSoundalikes(cut, () => false).map((u) => u.term)).toEqual(['附近', '公侧']);
+    // Two characters that sound like nothing known stay apart.
+    expect(joinSoundalikes(units('狗 咬'), () => false)).toHaveLength(2);
+    expect(top('附近有公侧吗，急')).toBe('toilet');
+  });
+
+  it('rewrites colloquial phrases to the word an entry would use ("没动静" -> 进度)', () => {
+    expect(units('报的事一直没动静').map((u) => u.term)).toContain('进度');
+    expect(units('楼上往下扔东西').map((u) => u.term)).toEqual(expect.arrayContaining(['高空', '抛物']));
   });
 
   it('reads typed pinyin ("chuangwei") but not ordinary English words as pinyin', () => {
