@@ -22,9 +22,14 @@ export function addWords(words: Iterable<string>): void {
   if (lines.length > 0) segmenter().loadDict(Buffer.from(lines.join('\n'), 'utf8'));
 }
 
-/** NFKC (full-width to half-width), lower case, one space between runs. */
+/** NFKC (full-width to half-width), lower case, typographic apostrophes plain, one space between runs. */
 export function normalize(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const PUNCT_OR_SPACE = /^[\p{P}\p{S}\s]+$/u;

@@ -5,6 +5,7 @@
  * meets "老鼠". Groups are general vocabulary of city hygiene, not phrasing of any one pack.
  */
 import { normalize } from './segment.js';
+import { stem } from './english.js';
 
 /** canonical word -> everyday variants (a variant is replaced by its canonical word). */
 export const GENERAL_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
@@ -192,7 +193,9 @@ export function phraseRewriter(map: ReadonlyMap<string, string>, minLength = 2):
   const keys = [...all.keys()].filter((k) => Array.from(k).length >= minLength);
   if (keys.length === 0) return (t) => t;
   keys.sort((a, b) => b.length - a.length);
-  const re = new RegExp(keys.map(escape).join('|'), 'g');
+  // A Latin variant matches whole words only: "bot" is not inside "both" or "bottom".
+  const pattern = (k: string): string => `${/^[a-z]/.test(k) ? '(?<![a-z])' : ''}${escape(k)}${/[a-z]$/.test(k) ? '(?![a-z])' : ''}`;
+  const re = new RegExp(keys.map(pattern).join('|'), 'g');
   return (text) => text.replace(re, (m) => ` ${all.get(m) ?? m} `);
 }
 
@@ -204,6 +207,24 @@ function singular(w: string): string {
   if (w.endsWith('es') && /(s|x|ch|sh)es$/.test(w)) return w.slice(0, -2);
   if (w.endsWith('s') && !w.endsWith('ss') && w.length > 3) return w.slice(0, -1);
   return w;
+}
+
+/** Each bridge's keys by their stems (english.ts), so that "blocking" and "blocked" find "block". */
+const stemmed = new WeakMap<object, Map<string, string>>();
+
+function byStem(bridge: Readonly<Record<string, string>>): Map<string, string> {
+  let map = stemmed.get(bridge);
+  if (!map) {
+    map = new Map();
+    // A key's own stem is kept first; where two keys share a stem the shorter (base) form wins.
+    const keys = Object.keys(bridge).sort((a, b) => a.length - b.length);
+    for (const k of keys) {
+      const s = k.split(' ').map(stem).join(' ');
+      if (!map.has(s)) map.set(s, bridge[k] as string);
+    }
+    stemmed.set(bridge, map);
+  }
+  return map;
 }
 
 /**
@@ -220,14 +241,18 @@ export function bridgeEnglish(text: string, bridge: Readonly<Record<string, stri
     const a = tokens[i] ?? '';
     const b = tokens[i + 1];
     if (b !== undefined) {
-      const pair = bridge[`${a} ${b}`] ?? bridge[`${singular(a)} ${singular(b)}`] ?? bridge[`${a} ${singular(b)}`];
+      const pair =
+        bridge[`${a} ${b}`] ??
+        bridge[`${singular(a)} ${singular(b)}`] ??
+        bridge[`${a} ${singular(b)}`] ??
+        byStem(bridge).get(`${stem(a)} ${stem(b)}`);
       if (pair !== undefined) {
         out.push(pair);
         i++;
         continue;
       }
     }
-    out.push(bridge[a] ?? bridge[singular(a)] ?? a);
+    out.push(bridge[a] ?? bridge[singular(a)] ?? byStem(bridge).get(stem(a)) ?? a);
   }
   return `${out.join(' ')} ${rest}`;
 }

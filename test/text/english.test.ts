@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hasEnglishPhrase, stem, stemmedLine } from '../../src/text/english.js';
+import { bridgeEnglish, phraseRewriter } from '../../src/text/synonyms.js';
+import { normalize } from '../../src/text/segment.js';
 
 describe('english', () => {
   it('stems inflections to one form', () => {
@@ -16,5 +18,22 @@ describe('english', () => {
     expect(hasEnglishPhrase(line, 'park')).toBe(true);
     expect(hasEnglishPhrase(line, 'ire')).toBe(false);
     expect(hasEnglishPhrase(stemmedLine('路灯坏了'), 'lamp')).toBe(false);
+  });
+
+  it('bridges inflected forms through the stems of the bridge keys, phrases too', () => {
+    const bridge = { block: '堵塞', throw: '扔', 'fire lane': '消防通道', collect: '收运' };
+    expect(bridgeEnglish('blocking the fire lanes', bridge)).toContain('堵塞');
+    expect(bridgeEnglish('blocking the fire lanes', bridge)).toContain('消防通道');
+    expect(bridgeEnglish('throwing rubbish', bridge)).toContain('扔');
+    expect(bridgeEnglish('when is it collected', bridge)).toContain('收运');
+    expect(bridgeEnglish('blockchain', bridge)).not.toContain('堵塞');
+  });
+
+  it('rewrites a Latin variant as a whole word only, and reads typographic apostrophes', () => {
+    const rewrite = phraseRewriter(new Map([['bot', '机器人']]));
+    expect(rewrite('is the bot down')).toContain('机器人');
+    expect(rewrite('both of them')).not.toContain('机器人');
+    expect(rewrite('the bottom')).not.toContain('机器人');
+    expect(normalize('I don\u2019t want it')).toBe("i don't want it");
   });
 });
