@@ -272,7 +272,11 @@ function unitOf(term: string): Unit {
 export function units(text: string): Unit[] {
   const out: Unit[] = [];
   const seen = new Set<string>();
-  for (const raw of repairGlue(words(canonicalText(text)).map((w) => synonyms.get(w) ?? w))) {
+  // Glue is repaired within each run between spaces: a rewritten word stands between spaces and is
+  // never re-cut together with its neighbours ("他会 | 个人信息" must not become "会个").
+  const runs = canonicalText(text).split(' ').filter((r) => r !== '');
+  const tokens = runs.flatMap((r) => repairGlue(words(r).map((w) => synonyms.get(w) ?? w)));
+  for (const raw of tokens) {
     for (const part of split(raw)) {
       const term = synonyms.get(part) ?? part;
       if (STOP_WORDS.has(term) || seen.has(term)) continue;

@@ -13,20 +13,20 @@ export interface Calibration {
 }
 
 export const DEFAULT_CALIBRATION: Calibration = {
-  bias: -2.812,
+  bias: -2.881,
   weights: {
-    recall: 1.273,
-    precision: 1.887,
-    questionRecall: 1.129,
-    missing: -0.437,
-    foreign: 0.011,
-    margin: 1.924,
-    mass: 1.561,
-    crossMiss: -0.944,
-    salientMiss: -0.04,
-    askMismatch: -0.852,
-    intentAgree: 0.662,
-    intentClash: -0.916,
+    recall: 1.287,
+    precision: 1.932,
+    questionRecall: 1.096,
+    missing: -0.377,
+    foreign: -0.053,
+    margin: 1.96,
+    mass: 1.557,
+    crossMiss: -0.897,
+    salientMiss: 0.07,
+    askMismatch: -0.854,
+    intentAgree: 0.645,
+    intentClash: -0.914,
   },
 };
 

@@ -44,13 +44,12 @@ export const MORE_ENGLISH_BRIDGE: Readonly<Record<string, string>> = {
   // "security" in a compound is its guards; "public security" is the police.
   security: '保安', 'public security': '警察', 'property company': '物业', 'property manager': '物业',
   'management office': '物业', 'management company': '物业', 'property fee': '物业费',
-  'management fee': '物业费', homeowner: '业主', 'owners committee': '业主委员会',
-  'owner committee': '业主委员会', renter: '租户', rent: '租房', renting: '租房', rented: '租房',
+  'management fee': '物业费', homeowner: '业主', 'owner committee': '业主委员会', renter: '租户', rent: '租房', renting: '租房', rented: '租房',
   rental: '出租', 'rent out': '出租', sublet: '转租', 'move in': '入住', 'moved in': '入住', 'move out': '搬家',
   moved: '搬',
   decorate: '装修', decorating: '装修', decoration: '装修', renovate: '装修', renovated: '装修',
   remodel: '装修', remodeling: '装修', remodelling: '装修', refurbish: '装修', refurbishment: '装修',
-  drill: '电钻', 'electric drill': '电钻', 'power drill': '电钻', hammering: '噪音', banging: '噪音',
+  drill: '电钻', 'fire drill': '消防演练', 'electric drill': '电钻', 'power drill': '电钻', hammering: '噪音', banging: '噪音',
   stomping: '噪音', thumping: '噪音', footstep: '噪音', demolish: '拆除', demolished: '拆除',
   demolition: '拆除', 'knock down': '拆除', 'tear down': '拆除', 'torn down': '拆除',
   'illegal building': '违建', 'illegal structure': '违建', 'illegal construction': '违建',
@@ -78,7 +77,9 @@ export const MORE_ENGLISH_BRIDGE: Readonly<Record<string, string>> = {
   'gas bill': '燃气费',
   // "well" alone is mostly the adverb, so a water well comes only through phrases.
   'water well': '水井', 'the well': '水井', 'my well': '水井', 'our well': '水井', 'village well': '水井',
-  'well water': '井水', wells: '水井', 'as well': '也', well: '好',
+  'well water': '井水',
+  // The plural is mostly water wells, so it is keyed apart from the adverb.
+  wells: '水井', 'as well': '也', well: '好',
   faucet: '水龙头', 'water heater': '热水器', flush: '冲水', flushing: '冲水',
   // A "sink" or "basin" in a complaint is the washbasin.
   sink: '洗手池', basin: '洗手池', 'wash basin': '洗手盆', 'floor drain': '地漏', 'drain pipe': '排水管',
@@ -103,7 +104,7 @@ export const MORE_ENGLISH_BRIDGE: Readonly<Record<string, string>> = {
   'fire hydrant': '消防栓', hydrant: '消防栓', 'smoke alarm': '烟感', 'smoke detector': '烟感',
   'fire station': '消防队', 'fire brigade': '消防队', 'fire department': '消防队', firefighter: '消防队',
   fireman: '消防队', firemen: '消防队',
-  blocking: '堵塞', blocks: '堵塞', obstruct: '堵塞', obstructing: '堵塞', obstructed: '堵塞',
+  blocking: '堵塞', obstruct: '堵塞', obstructing: '堵塞', obstructed: '堵塞',
   obstruction: '堵塞', occupy: '占用', occupying: '占用', 'take up': '占用', 'taking up': '占用',
   'took up': '占用', encroach: '占用', encroaching: '占用',
   'drain cover': '井盖', 'sewer cover': '井盖', grate: '井盖', 'street lamp': '路灯', streetlamp: '路灯',
@@ -118,7 +119,7 @@ export const MORE_ENGLISH_BRIDGE: Readonly<Record<string, string>> = {
   loose: '松动', 'running loose': '散养', 'paving stone': '地砖', 'paving slab': '地砖', paver: '地砖',
   curb: '路边', kerb: '路边', roadside: '路边', 'road surface': '路面', crosswalk: '斑马线',
   'zebra crossing': '斑马线', 'traffic light': '红绿灯', intersection: '十字路口', crossroad: '十字路口',
-  crossroads: '十字路口', junction: '路口', 'street corner': '路口', roundabout: '环岛', overpass: '天桥',
+  junction: '路口', 'street corner': '路口', roundabout: '环岛', overpass: '天桥',
   footbridge: '天桥', underpass: '地下通道', bridge: '桥', alley: '巷子', alleyway: '巷子',
   'back alley': '背街小巷', 'back street': '背街小巷', hutong: '巷子', avenue: '道路', 'main road': '马路',
   highway: '公路', 'traffic jam': '堵车', congestion: '堵车', 'speed bump': '减速带', guardrail: '护栏',
@@ -136,14 +137,14 @@ export const MORE_ENGLISH_BRIDGE: Readonly<Record<string, string>> = {
   // A bare "sign" is a sign or signboard in the street; signing up comes through the phrases.
   sign: '标识', 'sign up': '报名', 'signed up': '报名', 'signing up': '报名', signup: '报名', 'sign-up': '报名',
   'sign in': '登录', 'log in': '登录', login: '登录',
-  banner: '横幅', slogan: '标语', announcement: '公告', 'public notice': '公告', leaflet: '传单',
-  handbill: '传单', 'spray paint': '喷涂', 'spray painted': '喷涂', scribble: '乱涂乱画', scribbling: '乱涂乱画',
+  banner: '横幅', slogan: '标语', announcement: '公告', 'public notice': '公告', leaflet: '野广告',
+  handbill: '野广告', 'spray paint': '乱涂乱画', 'spray painted': '乱涂乱画', scribble: '乱涂乱画', scribbling: '乱涂乱画',
   doodle: '乱涂乱画', posted: '张贴', posting: '张贴', paste: '张贴', pasted: '张贴', pasting: '张贴',
   'tear off': '铲除', 'peel off': '铲除', 'scrape off': '铲除',
   'street stall': '占道经营', 'roadside stall': '占道经营', 'mobile vendor': '占道经营',
   'mobile stall': '占道经营', peddler: '摊贩', pedlar: '摊贩', peddling: '占道经营', hawking: '叫卖',
   'food stall': '摊', 'fruit stall': '水果摊', 'food cart': '占道经营', cart: '推车', pushcart: '推车',
-  'outside the shop': '出店经营', 'goods outside': '出店经营', 'street food': '小吃',
+  'goods outside': '出店经营', 'street food': '小吃',
   'farmer market': '农贸市场', "farmers' market": '农贸市场', "farmer's market": '农贸市场',
   'food market': '农贸市场', 'vegetable market': '农贸市场', 'fresh market': '农贸市场',
   'meat market': '农贸市场', 'morning market': '早市', 'street market': '马路市场', 'market day': '赶集',
@@ -189,7 +190,7 @@ export const MORE_ENGLISH_BRIDGE: Readonly<Record<string, string>> = {
   'night construction': '夜间施工', 'night work': '夜间施工',
   // "piling" on a site is pile driving; piling things up comes through "piling up".
   piling: '打桩', 'pile driving': '打桩', 'pile driver': '打桩', excavator: '挖掘机', digger: '挖掘机',
-  crane: '塔吊', roadwork: '施工', 'road work': '施工', 'road works': '施工', dig: '挖', digging: '挖', dug: '挖',
+  crane: '塔吊', roadwork: '施工', 'road work': '施工', dig: '挖', digging: '挖', dug: '挖',
   'construction debris': '装修垃圾', 'renovation waste': '装修垃圾', 'renovation debris': '装修垃圾',
   'building waste': '装修垃圾', 'building rubble': '装修垃圾', 'construction rubble': '装修垃圾',
   'decoration waste': '装修垃圾', debris: '装修垃圾',
@@ -203,10 +204,11 @@ export const MORE_ENGLISH_BRIDGE: Readonly<Record<string, string>> = {
   // "trapped" and "stuck" read as people trapped (in a lift, a flood); a stuck drain is "blocked".
   trapped: '被困', stuck: '被困', fainted: '晕倒', faint: '晕倒', unconscious: '晕倒', 'passed out': '晕倒',
   heatstroke: '中暑', 'heat stroke': '中暑', 'car accident': '交通事故', 'traffic accident': '交通事故',
+  // A "crash" reported here is a road crash; an app that crashes is an "error".
   'car crash': '交通事故', crash: '交通事故', rescue: '救援', sos: '紧急情况',
   'life-threatening': '紧急情况', flooding: '积水', waterlogged: '积水', waterlogging: '积水',
   inundated: '淹', storm: '暴雨', rainstorm: '暴雨', 'heavy rain': '暴雨', downpour: '暴雨', typhoon: '台风',
-  landslide: '山体滑坡', 'call police': '报警', 'call the police': '报警',
+  landslide: '山体滑坡', 'call police': '报警',
 
   // --- pests and bites ---
   mosquitoes: '蚊子', larvae: '幼虫', wriggler: '孑孓', bedbug: '臭虫', lice: '虱子', louse: '虱子',
@@ -268,7 +270,9 @@ export const MORE_ENGLISH_BRIDGE: Readonly<Record<string, string>> = {
 
   // --- public places: hotels, barbers, bathhouses, pools, clinics, schools ---
   hotel: '宾馆', motel: '宾馆', hostel: '旅馆', guesthouse: '旅馆', inn: '旅馆', homestay: '民宿',
-  bnb: '民宿', airbnb: '民宿', bedsheet: '床单', 'bed sheet': '床单', sheets: '床单', towel: '毛巾',
+  bnb: '民宿', airbnb: '民宿', bedsheet: '床单', 'bed sheet': '床单',
+  // "sheets" at a hotel are bed sheets; a bare "sheet" (of paper) stays unkeyed.
+  sheets: '床单', towel: '毛巾',
   linen: '布草', barber: '理发店', barbershop: '理发店', 'hair salon': '理发店', hairdresser: '理发店',
   haircut: '理发', 'beauty salon': '美容院', 'nail salon': '美甲店', salon: '美容美发',
   bathhouse: '公共浴室', 'bath house': '公共浴室', 'public bath': '公共浴室', sauna: '桑拿',
@@ -279,7 +283,7 @@ export const MORE_ENGLISH_BRIDGE: Readonly<Record<string, string>> = {
   // A "nursery" asked about is a childcare nursery, as "kindergarten".
   kindergarten: '幼儿园', nursery: '幼儿园', daycare: '托育', 'primary school': '小学',
   'middle school': '中学', 'high school': '中学', 'school gate': '校门口', campus: '校园',
-  'nursing home': '养老院', 'elderly home': '养老院', 'old people home': '养老院', temple: '寺庙',
+  'nursing home': '养老院', 'elderly home': '养老院', temple: '寺庙',
   cemetery: '墓地', graveyard: '墓地', grave: '坟', tomb: '坟',
   clinic: '诊所', 'health center': '卫生院', 'health centre': '卫生院', 'township hospital': '卫生院',
   'community hospital': '卫生院', pharmacy: '药店', drugstore: '药店', chemist: '药店', doctor: '医生',
@@ -288,18 +292,18 @@ export const MORE_ENGLISH_BRIDGE: Readonly<Record<string, string>> = {
 
   // --- health and medical waste ---
   patient: '病人', hospitalized: '住院', hospitalised: '住院', fever: '发烧', diarrhea: '腹泻',
-  diarrhoea: '腹泻', vomiting: '呕吐', vomit: '呕吐', vomited: '呕吐', 'stomach ache': '拉肚子',
-  stomachache: '拉肚子', 'upset stomach': '拉肚子', headache: '头疼', headaches: '头疼', poisoned: '中毒',
+  diarrhoea: '腹泻', vomiting: '呕吐', vomit: '呕吐', vomited: '呕吐', 'stomach ache': '肚子疼',
+  stomachache: '肚子疼', 'upset stomach': '腹泻', headache: '头疼', headaches: '头疼', poisoned: '中毒',
   poisoning: '中毒', ill: '生病', illness: '疾病', diseases: '疾病', infectious: '传染病', contagious: '传染',
   epidemic: '疫情', outbreak: '疫情', flu: '流感', influenza: '流感', 'bird flu': '禽流感',
   'swine fever': '猪瘟', covid: '新冠', cholera: '霍乱', hepatitis: '肝炎', tuberculosis: '结核',
-  measles: '麻疹', virus: '病毒', bacteria: '细菌', germ: '细菌', 'medical waste': '医疗废物',
-  'clinical waste': '医疗废物', syringe: '针头', 'used needle': '针头', sharps: '针头', 'band-aid': '创可贴',
+  measles: '麻疹', virus: '病毒', bacteria: '细菌', germ: '细菌', 'medical waste': '医废',
+  'clinical waste': '医废', syringe: '针头', 'used needle': '针头', sharps: '针头', 'band-aid': '创可贴',
   bandaid: '创可贴', bandage: '创可贴', 'cotton swab': '棉签', gauze: '纱布', infusion: '输液',
   'expired medicine': '过期药品', 'expired drug': '过期药品',
   // A "drug" in a sorting question is a medicine.
   drug: '药品', medication: '药品', capsule: '药片', ointment: '药膏', mercury: '水银',
-  'blood pressure': '血压计',
+  'blood pressure': '血压',
 
   // --- waste items: food ---
   'banana peel': '香蕉皮', 'orange peel': '橘子皮', 'apple core': '苹果核', 'melon rind': '西瓜皮',
@@ -311,7 +315,7 @@ export const MORE_ENGLISH_BRIDGE: Readonly<Record<string, string>> = {
   'tea leaves': '茶叶', 'tea leaf': '茶叶', 'tea bag': '茶包', teabag: '茶包', noodle: '面条', soup: '菜汤',
   cake: '蛋糕', snack: '零食', candy: '零食', nut: '坚果', durian: '榴莲壳', 'durian shell': '榴莲壳',
   'coconut shell': '椰子壳', coconut: '椰子壳', 'corn cob': '玉米芯', corncob: '玉米芯', sugarcane: '甘蔗渣',
-  tofu: '豆腐', shrimp: '虾', 'fish scale': '鱼鳞', guts: '内脏', innards: '内脏', entrails: '内脏',
+  tofu: '豆腐', shrimp: '虾', 'fish scale': '鱼鳞', gut: '内脏', innard: '内脏', entrail: '内脏',
   offal: '内脏', 'expired food': '过期食品', yogurt: '酸奶', yoghurt: '酸奶', milk: '牛奶', sauce: '调料',
   condiment: '调料', flower: '鲜花', 'dead leaves': '落叶', 'fallen leaves': '落叶', 'dead leaf': '落叶',
   houseplant: '绿植', 'potted plant': '绿植', 'house plant': '绿植',
@@ -345,7 +349,7 @@ export const MORE_ENGLISH_BRIDGE: Readonly<Record<string, string>> = {
   'aa battery': '干电池', 'nail polish': '指甲油', 'hair dye': '染发剂', 'paint can': '油漆桶',
   'paint bucket': '油漆桶', 'mercury thermometer': '水银温度计', cosmetic: '化妆品', makeup: '化妆品',
   'expired cosmetic': '过期化妆品', lipstick: '化妆品', 'weed killer': '除草剂', herbicide: '除草剂',
-  'spray can': '喷雾罐', aerosol: '喷雾罐', 'pesticide bottle': '农药瓶',
+  'spray can': '喷雾罐', aerosol: '喷雾罐', 'pesticide bottle': '农药包装废弃物',
   'pesticide container': '农药包装废弃物', 'pesticide packaging': '农药包装废弃物',
   'ink cartridge': '墨盒', 'printer cartridge': '墨盒', cartridge: '墨盒', toner: '硒鼓',
 
@@ -353,7 +357,9 @@ export const MORE_ENGLISH_BRIDGE: Readonly<Record<string, string>> = {
   'paper towel': '纸巾', 'kitchen paper': '纸巾', 'sanitary pad': '卫生巾', 'sanitary napkin': '卫生巾',
   tampon: '卫生巾', nappy: '尿不湿',
   // A "butt" in a waste question is a cigarette end.
-  butt: '烟头', ash: '烟灰', ashtray: '烟灰缸', 'chewing gum': '口香糖', gum: '口香糖', sweepings: '灰土',
+  butt: '烟头', ash: '烟灰', ashtray: '烟灰缸', 'chewing gum': '口香糖', gum: '口香糖',
+  // "sweepings" would singularise to "sweeping" (清扫).
+  sweepings: '灰土',
   'broken glass': '碎玻璃', 'broken bowl': '碎碗', 'broken ceramic': '陶瓷碎片', porcelain: '陶瓷',
   pottery: '陶瓷', cup: '杯子', 'disposable cup': '一次性杯子', 'plastic cup': '一次性杯子',
   styrofoam: '泡沫', polystyrene: '泡沫', 'foam box': '泡沫箱', 'lunch box': '餐盒', lunchbox: '餐盒',
@@ -365,7 +371,7 @@ export const MORE_ENGLISH_BRIDGE: Readonly<Record<string, string>> = {
   // A "pen" in a sorting question is a ballpoint; an animal pen comes through the phrases.
   pen: '圆珠笔', ballpoint: '圆珠笔', mirror: '镜子', 'pet hair': '宠物毛发', fur: '宠物毛发',
   'pet waste': '宠物粪便', 'pet poop': '宠物粪便', 'cat poop': '宠物粪便', 'dirty paper': '脏纸',
-  'greasy paper': '污损纸张', plasticine: '橡皮泥', eyeglasses: '眼镜', knife: '刀具', knives: '刀具',
+  'greasy paper': '污损纸张', plasticine: '橡皮泥', eyeglass: '眼镜', knife: '刀具', knives: '刀具',
   match: '火柴',
 
   // --- waste items: bulky and renovation ---
@@ -389,6 +395,7 @@ export const MORE_ENGLISH_BRIDGE: Readonly<Record<string, string>> = {
   'throw away': '扔', 'threw away': '扔', 'thrown away': '扔', 'throwing away': '扔', 'throw out': '扔',
   'threw out': '扔', 'thrown out': '扔', 'throwing out': '扔', toss: '扔', tossed: '扔', tossing: '扔',
   chuck: '扔', chucked: '扔', discard: '扔', discarded: '扔', disposed: '扔', disposing: '扔', disposal: '处理',
+  // "put out" is putting the rubbish out; putting out a fire is reported as a fire.
   'put out': '投放', 'take out': '投放', 'taking out': '投放', 'took out': '投放', 'drop-off': '投放',
   'dropped off': '投放', 'dropping off': '投放', dropped: '扔', collecting: '收运', collector: '收运',
   'refuse collection': '收运', 'picking up': '收运', haul: '清运', hauled: '清运', 'haul away': '清运',
@@ -411,9 +418,9 @@ export const MORE_ENGLISH_BRIDGE: Readonly<Record<string, string>> = {
   'rubbish station': '垃圾站', 'trash station': '垃圾站', 'garbage house': '垃圾站',
   'transfer station': '垃圾中转站', landfill: '垃圾填埋场', 'garbage dump': '垃圾填埋场',
   'rubbish dump': '垃圾填埋场', dumpsite: '垃圾填埋场', incinerator: '焚烧厂', 'garbage pile': '垃圾堆',
-  'rubbish heap': '垃圾堆', 'trash heap': '垃圾堆', 'pile of': '垃圾堆', heap: '堆放', 'pile up': '堆放',
+  'rubbish heap': '垃圾堆', 'trash heap': '垃圾堆', heap: '堆放', 'pile up': '堆放',
   'piled up': '堆放', 'piling up': '堆放', piled: '堆放', heaped: '堆放', stack: '堆放', stacked: '堆放',
-  stacking: '堆放', clutter: '杂物', cluttered: '乱堆乱放', sundries: '杂物', belongings: '东西',
+  stacking: '堆放', clutter: '杂物', cluttered: '乱堆乱放', sundry: '杂物', belonging: '东西',
   stuff: '东西', 'rubbish truck': '垃圾车', 'trash truck': '垃圾车', 'bin lorry': '垃圾车',
   'garbage lorry': '垃圾车', 'refuse truck': '垃圾车', dustcart: '垃圾车', 'sweeper truck': '清扫车',
   'street cleaner': '环卫工', 'road cleaner': '环卫工', 'street sweeper': '环卫工', sweeper: '环卫工',
@@ -456,14 +463,14 @@ export const MORE_ENGLISH_BRIDGE: Readonly<Record<string, string>> = {
   orchard: '果园', 'mulch film': '废旧农膜', 'plastic mulch': '废旧农膜', 'farm film': '废旧农膜',
   'greenhouse film': '废旧农膜', fertilizer: '化肥', fertiliser: '化肥', 'fertilizer bag': '化肥袋',
   pond: '池塘', 'fish pond': '池塘', fishpond: '池塘', ditch: '沟', canal: '沟渠', creek: '河道', brook: '河道',
-  lake: '湖', reservoir: '水库', riverbank: '河道', 'river bank': '河道', algae: '水体', floating: '漂浮物',
+  lake: '湖', reservoir: '水库', riverbank: '河道', 'river bank': '河道', algae: '蓝藻', floating: '漂浮物',
   'floating garbage': '漂浮物', 'floating rubbish': '漂浮物', 'black water': '黑臭', discharge: '排放',
   discharging: '排放', discharged: '排放', 'sewage outlet': '排污口', 'drain outlet': '排污口',
   'discharge pipe': '排污口', wastewater: '污水', 'waste water': '污水',
   banquet: '宴席', feast: '宴席', 'village banquet': '农村宴席', 'wedding banquet': '婚宴', wedding: '婚事',
   funeral: '丧事', 'village chef': '乡厨', 'country chef': '乡厨', 'rural chef': '乡厨', catering: '餐饮',
   burial: '安葬', cremation: '火化', qingming: '清明', 'tomb sweeping': '清明', 'spring festival': '春节',
-  'lunar new year': '春节', 'chinese new year': '春节', 'new year': '过年', 'mid-autumn': '中秋',
+  lunar: '农历', 'new year': '过年', 'mid-autumn': '中秋',
   'national day': '国庆', villager: '村民', farmer: '农民', 'village committee': '村委会',
   'village head': '村干部', 'village chief': '村干部', 'village leader': '村干部', 'village cadre': '村干部',
   'township government': '乡镇', subdistrict: '街道', 'sub-district': '街道', 'street office': '街道办事处',
@@ -498,7 +505,8 @@ export const MORE_ENGLISH_BRIDGE: Readonly<Record<string, string>> = {
   megaphone: '高音喇叭',
   // A "speaker" complained about is a sound system.
   speaker: '音响', amplifier: '音响', boombox: '音响', horn: '鸣笛', honk: '鸣笛', honked: '鸣笛',
-  drunk: '醉酒', drinking: '喝酒', smoker: '吸烟', smoked: '吸烟', secondhand: '二手烟',
+  drunk: '醉酒', drinking: '喝酒', smoker: '吸烟', smoked: '吸烟', secondhand: '二手',
+  'secondhand clothes': '旧衣服',
   'second-hand smoke': '二手烟', 'secondhand smoke': '二手烟', 'passive smoking': '二手烟',
   'no smoking': '禁止吸烟', 'smoke-free': '禁烟', 'non-smoking': '禁烟', cigar: '香烟',
 
@@ -533,7 +541,7 @@ export const MORE_ENGLISH_BRIDGE: Readonly<Record<string, string>> = {
   questionnaire: '问卷', attitude: '态度', 'bad attitude': '服务态度差', 'poor attitude': '服务态度差',
   rude: '服务态度差', rudely: '服务态度差', impolite: '服务态度差', arrogant: '服务态度差',
   unfriendly: '服务态度差', impatient: '服务态度差', ignored: '没人管', ignore: '没人管', ignoring: '没人管',
-  praise: '表扬', compliment: '表扬', commend: '表扬', 'thumbs up': '表扬', 'good job': '表扬',
+  praise: '表扬', compliment: '表扬', commend: '表扬', 'thumb up': '表扬', 'good job': '表扬',
   'well done': '表扬',
   'human agent': '人工客服', 'human operator': '人工客服', 'live agent': '人工客服', 'real human': '人工客服',
   'customer support': '人工客服', 'customer care': '人工客服', 'support staff': '人工客服',
@@ -547,7 +555,7 @@ export const MORE_ENGLISH_BRIDGE: Readonly<Record<string, string>> = {
   error: '出错', glitch: '出错', account: '账号', password: '密码', 'verification code': '验证码',
   // A bare "code" is a verification code; a QR code comes through the phrase.
   code: '验证码', bind: '绑定', website: '网站', email: '邮箱', 'e-mail': '邮箱', weixin: '微信',
-  alipay: '支付宝', 'group chat': '微信群', 'wechat group': '微信群', 'owners group': '业主群',
+  alipay: '支付宝', 'group chat': '微信群', 'wechat group': '微信群', 'owner group': '业主群',
   notify: '消息', notified: '消息', notifying: '消息', alert: '消息', push: '消息', subscribed: '订阅',
   subscribing: '订阅', subscription: '订阅', 'opt in': '订阅', unsubscribed: '取消订阅',
   unsubscribing: '取消订阅', 'opt-out': '取消订阅', mute: '取消订阅',
@@ -565,6 +573,7 @@ export const MORE_ENGLISH_BRIDGE: Readonly<Record<string, string>> = {
   grandmother: '老人', granny: '老人', grandpa: '老人', grandfather: '老人', disabled: '残疾人',
   disability: '残疾人', wheelchair: '轮椅', blind: '盲人',
   'phone number': '电话', 'contact number': '电话', 'mobile number': '电话', 'cell number': '电话',
+  // "called" is read as phoning ("I called the hotline"), its usual sense in a complaint.
   telephone: '电话', tel: '电话', calling: '电话', called: '电话', 'call back': '回电', callback: '回电',
   dial: '拨打', responded: '回复', response: '回复', responses: '回复', replied: '回复', answered: '回复',
   answer: '回复', 'leave message': '留言', 'left message': '留言',
@@ -573,33 +582,34 @@ export const MORE_ENGLISH_BRIDGE: Readonly<Record<string, string>> = {
   // "work" is a job or work being done; "not working" (broken) is its own phrase.
   work: '工作', salary: '工资', wage: '工资', income: '工资',
   'health city': '创卫', 'hygienic county': '创卫', 'sanitary city': '创卫', 'national hygienic': '创卫',
-  'civilized city': '创文', 'civilised city': '创文', 'patriotic health': '爱国卫生', assessment: '验收',
-  'acceptance check': '验收', standard: '标准', 'up to standard': '达标', qualified: '合格',
+  'civilized city': '创文', 'civilised city': '创文', 'patriotic health': '爱卫', assessment: '验收',
+  'acceptance check': '验收', standard: '标准', 'meet standard': '达标', qualified: '合格',
   unqualified: '不合格', publicity: '宣传', propaganda: '宣传', awareness: '宣传', tip: '小贴士',
   knowledge: '知识', activity: '活动', event: '活动', patrol: '巡查', patrolling: '巡查', supervise: '监督',
   supervision: '监督', oversight: '监督', 'grid management': '网格化管理',
 
   // --- money, documents, rules, offices ---
+  // "charges" are fees; the singular "charge" stays the charging of a battery (ENGLISH_BRIDGE).
   charged: '收费', charges: '收费', overcharge: '乱收费', overcharged: '乱收费', overcharging: '乱收费',
   'rip off': '乱收费', 'ripped off': '乱收费', price: '价格', 'how much': '多少钱', cheap: '便宜',
   compensation: '赔偿', compensate: '赔偿', invoice: '发票', 'garbage fee': '垃圾处理费',
   'rubbish fee': '垃圾处理费', 'waste fee': '垃圾处理费', 'sanitation fee': '垃圾处理费',
-  'cleaning fee': '垃圾处理费', 'not allowed': '禁止', permitted: '允许', allows: '允许', allowing: '允许',
+  'cleaning fee': '垃圾处理费', 'not allowed': '禁止', permitted: '允许', allowing: '允许',
   required: '要求', require: '要求', requirement: '要求', mandatory: '必须', compulsory: '必须',
   necessary: '需要', needed: '需要', needs: '需要', responsibility: '负责', manage: '管理', managed: '管理',
-  managing: '管理', management: '管理', regulate: '管理', handled: '处理', handling: '处理', handles: '处理',
+  managing: '管理', management: '管理', regulate: '管理', handled: '处理', handling: '处理',
   deal: '处理', dealing: '处理', dealt: '处理', resolve: '解决', resolved: '解决', resolving: '解决',
   resolution: '解决', solving: '解决', contacted: '联系', contacting: '联系', reach: '联系', reached: '联系',
   authority: '有关部门', agency: '有关部门', 'relevant department': '有关部门', bureau: '局',
   // "official" as a noun is a government official; the adjective ("official website") reads the same.
   official: '官方', leader: '领导', boss: '老板', manager: '负责人', supervisor: '负责人', mayor: '领导',
   hukou: '户口', 'residence permit': '居住证', contract: '合同', document: '材料', paperwork: '手续',
-  law: '法律', policy: '规定', standard_: '标准',
+  law: '法律', policy: '规定',
 
   // --- time ---
   monday: '工作日', tuesday: '工作日', wednesday: '工作日', thursday: '工作日', friday: '工作日',
-  'working hours': '上班时间', 'office hours': '上班时间', 'business hours': '营业时间',
-  'opening hours': '开放时间', 'open hours': '开放时间', 'public holiday': '节假日', 'national holiday': '节假日',
+  'working hour': '上班时间', 'office hour': '上班时间', 'business hour': '营业时间',
+  'opening hour': '开放时间', 'open hour': '开放时间', 'public holiday': '节假日', 'national holiday': '节假日',
   'lunch break': '中午', lunchtime: '中午', noon: '中午', midday: '中午', midnight: '晚上', 'late night': '晚上',
   'every night': '晚上', 'all night': '晚上', 'early morning': '早上', dawn: '早上', dusk: '傍晚',
   'every week': '每周', 'every month': '每月', 'all day': '每天', 'last night': '昨晚', 'last week': '上周',
@@ -607,14 +617,14 @@ export const MORE_ENGLISH_BRIDGE: Readonly<Record<string, string>> = {
   date: '时间', duration: '多久', delay: '拖延', delayed: '拖延', dragging: '拖延',
   // "slow" to a service bot is a slow response.
   slow: '拖延', ago: '以前', later: '以后', lately: '最近', 'until now': '一直', weekly: '每周',
-  monthly: '每月', 'heat wave': '高温', heatwave: '高温', hot: '高温', heat: '高温',
+  monthly: '每月', 'heat wave': '高温', heatwave: '高温', hot: '高温', heat: '高温', 'hot water': '热水',
 
   // --- everyday verbs and their inflected forms ---
   repairing: '维修', fixing: '维修', breaking: '损坏', broke: '损坏', 'broken down': '损坏',
   'broke down': '损坏', sweeping: '清扫', swept: '清扫', washing: '洗', washed: '洗', rinse: '冲洗',
   hose: '冲洗', hosing: '冲洗', scrub: '刷洗', mopping: '拖地', wipe: '擦', wiping: '擦',
   smelled: '臭味', smelt: '臭味', smelling: '臭味', stinking: '臭味', stank: '臭味', reek: '臭味',
-  reeking: '臭味', throws: '扔', eating: '吃', ate: '吃', eaten: '吃', drank: '喝', sleeping: '睡觉',
+  reeking: '臭味', eating: '吃', ate: '吃', eaten: '吃', drank: '喝', sleeping: '睡觉',
   slept: '睡觉', wake: '吵醒', woke: '吵醒', waking: '吵醒', woken: '吵醒', rest: '休息', resting: '休息',
   living: '住', lived: '住', stay: '住', staying: '住', stayed: '住', waiting: '等', waited: '等',
   finding: '找', search: '找', searching: '找', 'look for': '找', 'looking for': '找', look: '看',
@@ -644,9 +654,9 @@ export const MORE_ENGLISH_BRIDGE: Readonly<Record<string, string>> = {
   inquire: '咨询', question: '问题', mean: '意思', meaning: '意思', wondering: '想问', wonder: '想问',
   curious: '想知道', hope: '想', hoping: '想', wish: '想', wants: '想', wanted: '想', wanna: '想',
   gonna: '要', gotta: '得', knows: '知道', knew: '知道', known: '知道', dunno: '知道', idk: '知道',
-  make: '弄', makes: '弄', made: '弄', making: '弄', seem: '好像', seems: '好像', seemed: '好像',
+  make: '弄', made: '弄', making: '弄', seem: '好像', seemed: '好像',
   feel: '觉得', felt: '觉得', think: '觉得', thought: '觉得', believe: '觉得', guess: '可能',
-  getting: '得', gotten: '得', become: '变', became: '变', becomes: '变', lets: '让',
+  getting: '得', gotten: '得', become: '变', became: '变', lets: '让', tells: '告诉',
 
   // --- qualities, amounts, places ---
   terrible: '差', awful: '差', horrible: '差', poor: '差', worse: '差', worst: '差', good: '好', great: '好',
@@ -680,7 +690,7 @@ export const MORE_ENGLISH_BRIDGE: Readonly<Record<string, string>> = {
   anyone: '有人', anybody: '有人', somebody: '有人', anything: '东西', whatever: '什么', wherever: '哪里',
   such: '这种', own: '自己', myself: '自己', yourself: '自己', himself: '自己', herself: '自己',
   itself: '自己', ourselves: '自己', themselves: '自己', him: '他', his: '他', her: '她', hers: '她',
-  unless: '的话', otherwise: '的话', therefore: '就', thus: '就', hence: '就', so_: '就',
+  unless: '的话', otherwise: '的话', therefore: '就', thus: '就', hence: '就',
   actually: '其实', basically: '其实', exactly: '到底', probably: '可能', perhaps: '可能', possibly: '可能',
   possible: '可能', seriously: '严重', totally: '根本', completely: '根本', absolutely: '根本',
   quite: '比较', rather: '比较', pretty: '挺', extremely: '特别', super: '非常', especially: '特别',
@@ -694,7 +704,7 @@ export const MORE_ENGLISH_BRIDGE: Readonly<Record<string, string>> = {
   "haven't": '没有', havent: '没有', "hasn't": '没有', "hadn't": '没有', doesnt: '不', didnt: '没有',
   "couldn't": '不能', couldnt: '不能', "shouldn't": '不要', "wouldn't": '不会', thats: '这', ur: '你',
   oh: '哦', um: '嗯', hmm: '嗯', uh: '嗯', haha: '哈', lol: '哈', wow: '哇', ah: '啊', hey: '你好',
-  dear: '您好', sir: '您好', madam: '您好', greetings: '您好', 'good morning': '你好',
+  dear: '您好', sir: '您好', madam: '您好', greeting: '您好', 'good morning': '你好',
   'good afternoon': '你好', 'good evening': '你好', thx: '谢谢', appreciate: '谢谢', appreciated: '谢谢',
   grateful: '谢谢', bye: '谢谢', goodbye: '谢谢', plz: '麻烦', kindly: '麻烦', wanting: '想',
 };

@@ -70,6 +70,11 @@ describe('word matching beyond the same word', () => {
     expect(top('附近有公侧吗，急')).toBe('toilet');
   });
 
+  it('keeps a rewritten word whole: glue repair never re-cuts it with its neighbours', () => {
+    // "知道是我" is rewritten to 个人信息; "他会" before it must not take its first character.
+    expect(units('投诉邻居他会知道是我吗').map((u) => u.term)).toEqual(['反映', '邻居', '个人信息']);
+  });
+
   it('rewrites colloquial phrases to the word an entry would use ("没动静" -> 进度)', () => {
     expect(units('报的事一直没动静').map((u) => u.term)).toContain('进度');
     expect(units('楼上往下扔东西').map((u) => u.term)).toEqual(expect.arrayContaining(['高空', '抛物']));
