@@ -13,20 +13,20 @@ export interface Calibration {
 }
 
 export const DEFAULT_CALIBRATION: Calibration = {
-  bias: -2.881,
+  bias: -2.923,
   weights: {
-    recall: 1.287,
-    precision: 1.932,
-    questionRecall: 1.096,
-    missing: -0.377,
-    foreign: -0.053,
-    margin: 1.96,
-    mass: 1.557,
-    crossMiss: -0.897,
-    salientMiss: 0.07,
-    askMismatch: -0.854,
-    intentAgree: 0.645,
-    intentClash: -0.914,
+    recall: 1.307,
+    precision: 1.98,
+    questionRecall: 1.142,
+    missing: -0.427,
+    foreign: -0.12,
+    margin: 1.941,
+    mass: 1.58,
+    crossMiss: -0.924,
+    salientMiss: 0.021,
+    askMismatch: -0.847,
+    intentAgree: 0.608,
+    intentClash: -0.91,
   },
 };
 

@@ -212,6 +212,14 @@ function singular(w: string): string {
 /** Each bridge's keys by their stems (english.ts), so that "blocking" and "blocked" find "block". */
 const stemmed = new WeakMap<object, Map<string, string>>();
 
+/**
+ * Only a word with an inflection ending is looked up by its stem: an uninflected word would meet
+ * unrelated keys the stemmer shortens to it ("can" and "cans", "but" and "butt").
+ */
+function inflected(w: string): boolean {
+  return /(s|ed|ing)$/.test(w) && stem(w) !== w;
+}
+
 function byStem(bridge: Readonly<Record<string, string>>): Map<string, string> {
   let map = stemmed.get(bridge);
   if (!map) {
@@ -245,14 +253,14 @@ export function bridgeEnglish(text: string, bridge: Readonly<Record<string, stri
         bridge[`${a} ${b}`] ??
         bridge[`${singular(a)} ${singular(b)}`] ??
         bridge[`${a} ${singular(b)}`] ??
-        byStem(bridge).get(`${stem(a)} ${stem(b)}`);
+        (inflected(a) || inflected(b) ? byStem(bridge).get(`${stem(a)} ${stem(b)}`) : undefined);
       if (pair !== undefined) {
         out.push(pair);
         i++;
         continue;
       }
     }
-    out.push(bridge[a] ?? bridge[singular(a)] ?? byStem(bridge).get(stem(a)) ?? a);
+    out.push(bridge[a] ?? bridge[singular(a)] ?? (inflected(a) ? byStem(bridge).get(stem(a)) : undefined) ?? a);
   }
   return `${out.join(' ')} ${rest}`;
 }

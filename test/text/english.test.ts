@@ -27,6 +27,9 @@ describe('english', () => {
     expect(bridgeEnglish('throwing rubbish', bridge)).toContain('扔');
     expect(bridgeEnglish('when is it collected', bridge)).toContain('收运');
     expect(bridgeEnglish('blockchain', bridge)).not.toContain('堵塞');
+    // An uninflected word never takes a key its stem shares ("can" is not "cans").
+    expect(bridgeEnglish('can i go', { cans: '易拉罐' })).not.toContain('易拉罐');
+    expect(bridgeEnglish('but why', { butt: '烟头' })).not.toContain('烟头');
   });
 
   it('rewrites a Latin variant as a whole word only, and reads typographic apostrophes', () => {
