@@ -6,6 +6,7 @@
 import { abbreviationGroups, bridgeEnglish, ENGLISH_BRIDGE, GENERAL_SYNONYMS, phraseRewriter, synonymMap } from '../text/synonyms.js';
 import { EXTRA_ENGLISH_BRIDGE } from '../text/english-bridge-extra.js';
 import { MORE_ENGLISH_BRIDGE } from '../text/english-bridge-more.js';
+import { DAILY_ENGLISH_BRIDGE } from '../text/english-bridge-daily.js';
 import { normalize, searchWords, words } from '../text/segment.js';
 import { ABBREVIATIONS } from '../text/abbreviations.js';
 import { NEAR_SYNONYMS } from '../text/lexicon.js';
@@ -163,7 +164,12 @@ function relatedOf(term: string): string[][] {
 }
 
 /** English questions to a FAQ range wider than reports do, so the FAQ bridges more general words. */
-const BRIDGE: Readonly<Record<string, string>> = { ...ENGLISH_BRIDGE, ...EXTRA_ENGLISH_BRIDGE, ...MORE_ENGLISH_BRIDGE };
+const BRIDGE: Readonly<Record<string, string>> = {
+  ...ENGLISH_BRIDGE,
+  ...EXTRA_ENGLISH_BRIDGE,
+  ...MORE_ENGLISH_BRIDGE,
+  ...DAILY_ENGLISH_BRIDGE,
+};
 
 /** Normalised text with English bridged and everyday words rewritten to canonical ones. */
 export function canonicalText(text: string): string {

@@ -5,6 +5,7 @@ import type { FaqEntry } from '../../src/pack/schema.js';
 import { looseSoundKey, soundKey } from '../../src/text/pinyin.js';
 import { EXTRA_ENGLISH_BRIDGE } from '../../src/text/english-bridge-extra.js';
 import { MORE_ENGLISH_BRIDGE } from '../../src/text/english-bridge-more.js';
+import { DAILY_ENGLISH_BRIDGE } from '../../src/text/english-bridge-daily.js';
 import { ENGLISH_BRIDGE } from '../../src/text/synonyms.js';
 import { STOP_WORDS } from '../../src/faq/stopwords.js';
 
@@ -97,10 +98,11 @@ describe('word matching beyond the same word', () => {
       expect(ENGLISH_BRIDGE[key], key).toBeUndefined();
       expect(STOP_WORDS.has(key), key).toBe(false);
     }
-    for (const key of Object.keys(MORE_ENGLISH_BRIDGE)) {
+    for (const key of [...Object.keys(MORE_ENGLISH_BRIDGE), ...Object.keys(DAILY_ENGLISH_BRIDGE)]) {
       expect(ENGLISH_BRIDGE[key] ?? EXTRA_ENGLISH_BRIDGE[key], key).toBeUndefined();
       expect(STOP_WORDS.has(key), key).toBe(false);
     }
+    for (const key of Object.keys(DAILY_ENGLISH_BRIDGE)) expect(MORE_ENGLISH_BRIDGE[key], key).toBeUndefined();
     expect(units('a car is blocking the fire lane').map((u) => u.term)).toEqual(expect.arrayContaining(['堵塞', '消防', '通道']));
     expect(units('can I buy live chickens').map((u) => u.term)).toContain('活禽');
   });
