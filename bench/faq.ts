@@ -7,6 +7,10 @@
  * answer-or-abstain calibration (src/faq/calibrate.ts) on the given sets — the repository's own
  * fixtures and packs, never an evaluation set — and prints it with each set's figures under it.
  * `-` for QUESTIONS uses leave-one-out cases made from that pack's own entries instead.
+ *
+ * `npx tsx bench/faq.ts --holdout PACK QUESTIONS.jsonl ...` (same arguments) fits on all sets but
+ * one and scores the one held out, for each in turn: how the method does on a pack it has not seen.
+ * `npm run bench:faq:holdout` runs it over the repository's eight fixture packs.
  */
 import { readFileSync } from 'node:fs';
 import { fitLogistic, type Calibration } from '../src/faq/calibrate.js';
@@ -123,38 +127,71 @@ function leaveOneOut(entries: FaqEntry[]): Array<{ features: Features; right: bo
   return rows;
 }
 
-async function fit(paths: string[]): Promise<void> {
-  const sets: Array<{ name: string; entries: FaqEntry[]; cases: Case[] }> = [];
+type Row = { features: Features; right: boolean };
+type LabelledSet = { name: string; entries: FaqEntry[]; cases: Case[] };
+
+async function loadSets(paths: string[]): Promise<LabelledSet[]> {
+  const sets: LabelledSet[] = [];
   for (let i = 0; i + 1 < paths.length; i += 2) {
     const pack = paths[i] ?? '';
     const questions = paths[i + 1] ?? '-';
     if (questions === '-') sets.push({ name: pack, entries: (await loadPackFile(pack)).pack.faq, cases: [] });
     else sets.push({ name: questions, ...(await loadSet(pack, questions)) });
   }
-  const rows: Array<{ features: Features; right: boolean }> = [];
-  for (const set of sets) {
-    const engine = createFaqEngine(set.entries);
-    // Each entry asked with its own question is a sure positive; it anchors the model for exact asks.
-    for (const e of set.entries) {
-      const top = engine.answer(e.question).top;
-      if (top) rows.push({ features: top.features, right: top.id === e.id });
-    }
-    for (const c of set.cases) {
-      const top = engine.answer(c.text).top;
-      if (top) rows.push({ features: top.features, right: c.expect !== null && top.id === c.expect });
-    }
-    // A pack given without questions contributes leave-one-out cases instead. (Adding them to
-    // the labelled sets too made the model abstain too often on real residents' wording.)
-    if (set.cases.length === 0) rows.push(...leaveOneOut(set.entries));
+  return sets;
+}
+
+function rowsOf(set: LabelledSet): Row[] {
+  const rows: Row[] = [];
+  const engine = createFaqEngine(set.entries);
+  // Each entry asked with its own question is a sure positive; it anchors the model for exact asks.
+  for (const e of set.entries) {
+    const top = engine.answer(e.question).top;
+    if (top) rows.push({ features: top.features, right: top.id === e.id });
   }
+  for (const c of set.cases) {
+    const top = engine.answer(c.text).top;
+    if (top) rows.push({ features: top.features, right: c.expect !== null && top.id === c.expect });
+  }
+  // A pack given without questions contributes leave-one-out cases instead. (Adding them to
+  // the labelled sets too made the model abstain too often on real residents' wording.)
+  if (set.cases.length === 0) rows.push(...leaveOneOut(set.entries));
+  return rows;
+}
+
+async function fit(paths: string[]): Promise<void> {
+  const sets = await loadSets(paths);
+  const rows = sets.flatMap(rowsOf);
   const calibration = fitLogistic(rows);
   console.log(`${rows.length} rows`);
   console.log(JSON.stringify(calibration));
   for (const set of sets) if (set.cases.length > 0) console.log(`${set.name}: ${accuracy(set.entries, set.cases, calibration)}`);
 }
 
+/**
+ * How the method carries over to a pack it was not fitted on: for each labelled set, fit the
+ * calibration on all the other sets and score this one; prints each and the mean overall accuracy.
+ */
+async function holdout(paths: string[]): Promise<void> {
+  const sets = await loadSets(paths);
+  const rows = sets.map(rowsOf);
+  let sum = 0;
+  let n = 0;
+  for (let i = 0; i < sets.length; i++) {
+    const set = sets[i] as LabelledSet;
+    if (set.cases.length === 0) continue;
+    const calibration = fitLogistic(rows.filter((_, j) => j !== i).flat());
+    const line = accuracy(set.entries, set.cases, calibration);
+    sum += Number(/overall ([0-9.]+)/.exec(line)?.[1] ?? 0);
+    n++;
+    console.log(`${set.name} (held out): ${line}`);
+  }
+  console.log(`mean overall, held out: ${(sum / Math.max(1, n)).toFixed(4)}`);
+}
+
 async function main(): Promise<void> {
   if (process.argv[2] === '--fit') return fit(process.argv.slice(3));
+  if (process.argv[2] === '--holdout') return holdout(process.argv.slice(3));
   const [packPath, casesPath] = process.argv.slice(2);
   if (!packPath || !casesPath) {
     process.stderr.write('usage: tsx bench/faq.ts PACK.yaml QUESTIONS.jsonl\n');
