@@ -74,18 +74,18 @@ let homophones: Map<string, readonly string[]> | undefined;
 let looseHomophones: Map<string, readonly string[]> | undefined;
 
 function homophoneMap(keyOf: (word: string) => string | undefined): Map<string, readonly string[]> {
-    const map = new Map<string, string>();
-    const clash = new Set<string>();
-    const note = (word: string, canonical: string): void => {
-      const k = keyOf(word);
-      if (!k || clash.has(k)) return;
-      const cur = map.get(k);
-      if (cur === undefined) map.set(k, canonical);
-      else if (cur !== canonical) (map.delete(k), clash.add(k));
-    };
-    for (const [variant, canonical] of synonyms) note(variant, canonical);
-    for (const canonical of new Set(synonyms.values())) note(canonical, canonical);
-    return new Map([...map].map(([k, c]) => [k, words(c).filter((w) => !STOP_WORDS.has(w))]));
+  const map = new Map<string, string>();
+  const clash = new Set<string>();
+  const note = (word: string, canonical: string): void => {
+    const k = keyOf(word);
+    if (!k || clash.has(k)) return;
+    const cur = map.get(k);
+    if (cur === undefined) map.set(k, canonical);
+    else if (cur !== canonical) (map.delete(k), clash.add(k));
+  };
+  for (const [variant, canonical] of synonyms) note(variant, canonical);
+  for (const canonical of new Set(synonyms.values())) note(canonical, canonical);
+  return new Map([...map].map(([k, c]) => [k, words(c).filter((w) => !STOP_WORDS.has(w))]));
 }
 
 /** The words of the canonical word whose variant sounds like `key` ("退定" -> 取消, 订阅), if any. */

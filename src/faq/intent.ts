@@ -47,8 +47,9 @@ const STOP =
 const START = /开通|开启|打开|订阅|关注|预约|报名|申请|办理|想收到|恢复|\b(subscribe|turn on|sign up|book|register|apply|enable)\b/;
 
 /**
- * Marks an answer giving each kind of fact leaves (a price has 元, a contact has digits). Kinds
- * whose answers leave no reliable mark (a definition, a time said in words) are not listed.
+ * Marks an answer giving each kind of fact leaves (a price has 元, a contact has digits, a time has
+ * hours or days). Kinds whose answers leave no reliable mark (a definition, progress, a person to
+ * talk to) are not listed.
  */
 const GIVES: ReadonlyArray<[number, RegExp]> = [
   [ASK.price, /元|钱|费|价|免费|收费/],
