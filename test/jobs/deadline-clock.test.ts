@@ -7,7 +7,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWorkCalendar } from '../../src/calendar/index.js';
 import { zhCN } from '../../src/i18n/zh-CN.js';
 import { createDeadlineClock, type DeadlineClock } from '../../src/jobs/index.js';
-import type { OutboxItem } from '../../src/store/ports.js';
 import { ticketHarness, type TicketHarness } from '../helpers/tickets.js';
 
 let h: TicketHarness;
@@ -24,15 +23,7 @@ afterEach(async () => {
   await h.db.cleanup();
 });
 
-async function outbox(): Promise<OutboxItem[]> {
-  const rows: OutboxItem[] = [];
-  for (let id = 1; ; id++) {
-    const r = await h.db.store.outbox.byId(id);
-    if (!r) return rows;
-    rows.push(r);
-  }
-}
-const texts = async (address: string) => (await outbox()).filter((r) => r.address === address).map((r) => (r.payload.kind === 'text' ? r.payload.text : ''));
+const texts = async (address: string) => (await h.outbox()).filter((r) => r.address === address).map((r) => (r.payload.kind === 'text' ? r.payload.text : ''));
 
 describe('deadline clock', () => {
   it('reminds before the resolution deadline once, after acceptance', async () => {

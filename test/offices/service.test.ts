@@ -12,7 +12,7 @@ import { zhCN } from '../../src/i18n/zh-CN.js';
 import { createMediaStore, type MediaStore } from '../../src/media/store.js';
 import { createBindFlow, createOfficeService, type OfficeService } from '../../src/offices/index.js';
 import { createStaffService, type StaffService } from '../../src/staff/service.js';
-import type { OutboxItem, Ticket } from '../../src/store/ports.js';
+import type { Ticket } from '../../src/store/ports.js';
 import { ticketHarness, type TicketHarness } from '../helpers/tickets.js';
 import { makePng } from '../helpers/test-image.js';
 
@@ -62,25 +62,17 @@ function inbound(userId: string, content: InboundContent, chat = GROUP): Inbound
   return { channel: 'telegram', chatId: chat, chatType: chat === GROUP ? 'group' : 'private', userId, messageId: `m${++seq}`, at: h.clock.now, content };
 }
 
-async function outbox(): Promise<OutboxItem[]> {
-  const rows: OutboxItem[] = [];
-  for (let id = 1; ; id++) {
-    const r = await h.db.store.outbox.byId(id);
-    if (!r) return rows;
-    rows.push(r);
-  }
-}
 
 /** What the bot said to the address since `from` rows. */
 async function saidTo(address: string, from = 0): Promise<string[]> {
-  return (await outbox())
+  return (await h.outbox())
     .slice(from)
     .filter((r) => r.address === address)
     .map((r) => (r.payload.kind === 'text' ? r.payload.text : `[photo] ${r.payload.caption ?? ''}`));
 }
 
 async function send(userId: string, content: InboundContent, chat = GROUP): Promise<string[]> {
-  const from = (await outbox()).length;
+  const from = (await h.outbox()).length;
   await engine.handle(inbound(userId, content, chat));
   return saidTo(chat, from);
 }
@@ -109,14 +101,14 @@ describe('office service', () => {
     await bound('li', 'cleaners');
     expect(await send('li', { kind: 'button', data: `t:resolve:${ticket.number}` })).toEqual([zhCN.office.askResolveNote({ number: ticket.number, name: 'li姓名' })]);
     const png = makePng(20, 10, 3);
-    const from = (await outbox()).length;
+    const from = (await h.outbox()).length;
     // The engine hands a group photo to the handler once it is stored (a lead's wiring); here it is stored first.
     const photo = { path: await media.save(png, 'image/png'), mime: 'image/png' };
     await h.db.store.transaction((tx) => offices.handleGroup(inbound('li', { kind: 'photo', fetch: async () => ({ data: png, mime: 'image/png' }) }), tx, h.clock.now, photo));
     expect(await saidTo(GROUP, from)).toEqual([zhCN.office.photoHeld({ name: 'li姓名' })]);
     expect(await send('li', text('已清运'))).toEqual([zhCN.office.resolved({ number: ticket.number, name: 'li姓名' })]);
     expect((await h.tickets.photos(ticket.id)).map((p) => [p.source, p.path])).toEqual([['office', photo.path]]);
-    const toResident = (await outbox()).filter((r) => r.address === 'chat-42').map((r) => r.payload.kind);
+    const toResident = (await h.outbox()).filter((r) => r.address === 'chat-42').map((r) => r.payload.kind);
     expect(toResident.slice(-2)).toEqual(['text', 'photo']);
   });
 

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { OutboxItem } from '../../src/store/ports.js';
 import { ticketHarness, type TicketHarness } from '../helpers/tickets.js';
 
 let h: TicketHarness;
@@ -10,15 +9,7 @@ afterEach(async () => {
   await h.db.cleanup();
 });
 
-async function outbox(): Promise<OutboxItem[]> {
-  const rows: OutboxItem[] = [];
-  for (let id = 1; ; id++) {
-    const r = await h.db.store.outbox.byId(id);
-    if (!r) return rows;
-    rows.push(r);
-  }
-}
-const said = async (address: string) => (await outbox()).filter((r) => r.address === address).map((r) => (r.payload.kind === 'text' ? r.payload.text : `[${r.payload.kind}]`));
+const said = async (address: string) => (await h.outbox()).filter((r) => r.address === address).map((r) => (r.payload.kind === 'text' ? r.payload.text : `[${r.payload.kind}]`));
 
 describe('followers and comments', () => {
   it('a follower hears every update, the unit learns the count, only the reporter rates', async () => {
@@ -41,7 +32,7 @@ describe('followers and comments', () => {
       `您关注的工单 ${t.number} 已由县环卫站办结：已清运`,
       '[photo]',
     ]);
-    const rows = await outbox();
+    const rows = await h.outbox();
     expect(rows.filter((r) => r.address === 'chat-2').some((r) => r.payload.kind === 'text' && r.payload.buttons)).toBe(false);
     expect(rows.filter((r) => r.address === 'chat-1').some((r) => r.payload.kind === 'text' && r.payload.buttons?.flat().some((b) => b.data.startsWith('rate:')))).toBe(true);
     // A reopened card tells the unit how many reported it.

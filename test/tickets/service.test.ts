@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { OutboxItem } from '../../src/store/ports.js';
 import { ticketHarness, type TicketHarness } from '../helpers/tickets.js';
 
 let h: TicketHarness;
@@ -12,14 +11,6 @@ afterEach(async () => {
 
 const at = (iso: string) => Date.parse(iso);
 
-async function outboxRows(): Promise<OutboxItem[]> {
-  const rows: OutboxItem[] = [];
-  for (let id = 1; ; id++) {
-    const r = await h.db.store.outbox.byId(id);
-    if (!r) return rows;
-    rows.push(r);
-  }
-}
 
 describe('filing a report', () => {
   it('numbers, routes, sets deadlines and records events in one go', async () => {
@@ -43,7 +34,7 @@ describe('filing a report', () => {
   it('queues the resident receipt and a card to every contact of the unit', async () => {
     const resident = await h.resident();
     const t = await h.tickets.file({ resident, text: '垃圾堆了好几天没人清运' });
-    const rows = await outboxRows();
+    const rows = await h.outbox();
     expect(rows.map((r) => [r.channel, r.address])).toEqual([
       ['telegram', 'chat-42'],
       ['telegram', '-100111'],
@@ -95,7 +86,7 @@ describe('filing a report', () => {
   it('refuses an unknown category and writes nothing', async () => {
     await expect(h.tickets.file({ resident: await h.resident(), text: 'x', categoryId: 'nope' })).rejects.toMatchObject({ code: 'UNKNOWN_REFERENCE' });
     expect(await h.db.store.tickets.list({})).toEqual([]);
-    expect(await outboxRows()).toEqual([]);
+    expect(await h.outbox()).toEqual([]);
   });
 });
 
@@ -116,7 +107,7 @@ describe('acting on a ticket', () => {
     expect(closed).toMatchObject({ state: 'closed', rating: 'satisfied' });
     const types = (await h.tickets.history(t.id)).map((e) => e.type);
     expect(types).toEqual(['created', 'assigned', 'accept', 'reply', 'resolve', 'reopen', 'resolve', 'close']);
-    const texts = (await outboxRows()).filter((r) => r.address === 'chat-42').map((r) => (r.payload.kind === 'text' ? r.payload.text : ''));
+    const texts = (await h.outbox()).filter((r) => r.address === 'chat-42').map((r) => (r.payload.kind === 'text' ? r.payload.text : ''));
     expect(texts.some((x) => x.includes('已由县环卫站接单'))).toBe(true);
     expect(texts.some((x) => x.includes('已安排人员前往'))).toBe(true);
     expect(texts.some((x) => x.includes('已清理完毕'))).toBe(true);
@@ -133,7 +124,7 @@ describe('acting on a ticket', () => {
     const t = await h.tickets.file({ resident: await h.resident(), text: '有车乱停车堵住消防通道' });
     const moved = await h.tickets.act(t.id, { type: 'transfer', toUnitId: 'cleaners', reason: '实为垃圾车' }, 'staff:2');
     expect(moved).toMatchObject({ state: 'transferred', unitId: 'cleaners' });
-    const cards = (await outboxRows()).filter((r) => r.address === '-100111');
+    const cards = (await h.outbox()).filter((r) => r.address === '-100111');
     expect(cards).toHaveLength(1);
     expect(cards[0]!.payload.kind === 'text' && cards[0]!.payload.text).toContain('转办工单');
   });
