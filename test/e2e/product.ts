@@ -4,12 +4,10 @@
  * wechaty-puppet-mock, and a clock the test can move forward. The deadline jobs are not
  * scheduled: the tests call their sweeps at the moments they choose.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { expect } from 'vitest';
-import { parseConfig } from '../../src/config.js';
 import { createWeicheng, type Weicheng } from '../../src/main.js';
+import { productConfig } from '../helpers/product-config.js';
 import type { Pack, Unit } from '../../src/pack/schema.js';
 import type { Ticket } from '../../src/store/ports.js';
 import { startFakeBotApi, type FakeBotApi, type SentMessage } from '../helpers/fake-bot-api.js';
@@ -38,14 +36,9 @@ export interface OfficeProduct {
 
 export async function startOfficeProduct(o: { wechat?: boolean; start?: string } = {}): Promise<OfficeProduct> {
   const api = await startFakeBotApi();
-  const dir = mkdtempSync(join(tmpdir(), 'weicheng-office-e2e-'));
   let offset = o.start ? Date.parse(o.start) - Date.now() : 0;
   const w = o.wechat ? createMockWechat({ residents: 3, roomTopic: garbageUnit(await demoPack()).contacts.wechat_room }) : undefined;
-  const config = parseConfig({
-    DATABASE_URL: `file:${join(dir, 'weicheng.db')}`,
-    PACK: 'packs/demo/pack.yaml',
-    MEDIA_DIR: join(dir, 'media'),
-    LOG_LEVEL: 'silent',
+  const { dir, config } = productConfig('weicheng-office-e2e-', {
     WEB_CHAT: 'false',
     PUBLIC_URL: 'https://weicheng.example.org',
     TELEGRAM_BOT_TOKEN: api.token,

@@ -2,11 +2,10 @@
  * The whole product (createWeicheng on the demo pack, a real SQLite file) with Telegram pointed at
  * the fake Bot API, listening on a real port; and a resident who answers whatever the bot asks.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseConfig } from '../../../src/config.js';
 import { createWeicheng, type Weicheng } from '../../../src/main.js';
+import { productConfig } from '../../helpers/product-config.js';
 import { startFakeBotApi, type FakeBotApi, type SentMessage } from '../../helpers/fake-bot-api.js';
 
 export const SECRET = 'e2e_secret-42';
@@ -21,12 +20,7 @@ export interface Product {
 
 export async function startProduct(mode: 'webhook' | 'polling'): Promise<Product> {
   const api = await startFakeBotApi();
-  const dir = mkdtempSync(join(tmpdir(), 'weicheng-tg-e2e-'));
-  const config = parseConfig({
-    DATABASE_URL: `file:${join(dir, 'weicheng.db')}`,
-    PACK: 'packs/demo/pack.yaml',
-    MEDIA_DIR: join(dir, 'media'),
-    LOG_LEVEL: 'silent',
+  const { dir, config } = productConfig('weicheng-tg-e2e-', {
     WEB_CHAT: 'false',
     PUBLIC_URL: 'https://weicheng.example.org',
     TELEGRAM_BOT_TOKEN: api.token,

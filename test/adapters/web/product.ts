@@ -2,12 +2,11 @@
  * The whole product for the end-to-end tests (createWeicheng over a fresh SQLite file and media
  * directory, the demo pack); what a garbage report should become is in test/helpers/garbage-report.ts.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { parseConfig } from '../../../src/config.js';
 import { createWeicheng, type Weicheng } from '../../../src/main.js';
+import { productConfig } from '../../helpers/product-config.js';
 import { expectGarbageTicket as checkTicket, type reportPlace } from '../../helpers/garbage-report.js';
 
 export interface Product {
@@ -17,13 +16,7 @@ export interface Product {
 }
 
 export async function startProduct(): Promise<Product> {
-  const dir = mkdtempSync(join(tmpdir(), 'weicheng-web-e2e-'));
-  const config = parseConfig({
-    DATABASE_URL: 'file:' + join(dir, 'weicheng.db'),
-    PACK: 'packs/demo/pack.yaml',
-    MEDIA_DIR: join(dir, 'media'),
-    LOG_LEVEL: 'silent',
-  });
+  const { dir, config } = productConfig('weicheng-web-e2e-');
   const app = await createWeicheng(config, { outbox: { pollMs: 20 } });
   await app.start();
   return {

@@ -7,15 +7,13 @@
  * mock's own fixed location is in Beijing, far outside the demo county, and the second test shows
  * the bot saying so.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import gcoordModule from 'gcoord';
 import { afterEach, describe, expect, it } from 'vitest';
 import { textsFor } from '../../../adapters/wechat/texts.js';
-import { parseConfig } from '../../../src/config.js';
 import { zhCN } from '../../../src/i18n/zh-CN.js';
 import { createWeicheng, type Weicheng } from '../../../src/main.js';
+import { productConfig } from '../../helpers/product-config.js';
 import { loadPackFile } from '../../../src/pack/load.js';
 import type { Pack } from '../../../src/pack/schema.js';
 import { expectGarbageTicket, garbageCategory, reportPlace } from '../../helpers/garbage-report.js';
@@ -54,15 +52,8 @@ function expectations(pack: Pack) {
 }
 
 async function startProduct(roomTopic?: string): Promise<Product> {
-  const dir = mkdtempSync(join(tmpdir(), 'weicheng-wechat-e2e-'));
+  const { dir, config } = productConfig('weicheng-wechat-e2e-', { WEB_CHAT: 'false' });
   const w = createMockWechat({ residents: 1, ...(roomTopic ? { roomTopic } : {}) });
-  const config = parseConfig({
-    DATABASE_URL: `file:${join(dir, 'weicheng.db')}`,
-    PACK: 'packs/demo/pack.yaml',
-    MEDIA_DIR: join(dir, 'media'),
-    LOG_LEVEL: 'silent',
-    WEB_CHAT: 'false',
-  });
   const app = await createWeicheng(config, {
     wechatPuppet: w.puppet,
     // Fast polling and no per-chat spacing: these tests are about what is sent, not when.
