@@ -152,8 +152,9 @@ export function createFaqEngine(entries: readonly FaqEntry[], options: FaqEngine
     }
     let foreignWeight = 0;
     for (const u of list) {
-      queryUnitDegrees(index, u, q.fuzzyHits, scratch);
-      if (scratch.flush(u.weight) === 0) foreignWeight += u.weight;
+      const known = queryUnitDegrees(index, u, q.fuzzyHits, scratch);
+      scratch.flush(u.weight);
+      if (!known) foreignWeight += u.weight;
     }
     const ranked = topK(scratch.drain(), CANDIDATES);
     const norm = normalize(text);

@@ -3,7 +3,8 @@
  * inverted index) or an entry's surface unit against the query (through the query's term sets).
  * Each way of matching has a ceiling: the word itself 1, its sub-words 0.8, its class 0.8, a
  * near-synonym 0.75, one character off or the same sound 0.7, an abbreviation 0.7, another item of
- * its class 0.6, its characters cut differently 0.6, a one-character word inside a longer word 0.5.
+ * its class 0.6, its characters cut differently 0.6, a one-character word inside a longer word 0.5,
+ * a share of its characters up to 0.5.
  */
 import type { Unit } from './analyze.js';
 import { generalIdf } from './general-idf.js';
@@ -22,6 +23,12 @@ export const NEAR_DISCOUNT = 0.75;
 export const ABBR_DISCOUNT = 0.7;
 /** A word found only as adjacent characters of another cut ("打药灭" in "打药灭蚊"): same characters, unsure word. */
 export const PAIR_DISCOUNT = 0.6;
+/**
+ * A word that shares characters with an entry's words but no word ("纸壳子" against 纸箱, "排烟管"
+ * against 油烟): Chinese compounds share their meaning-bearing characters, so the IDF-weighted share
+ * of the word's characters the entry holds counts, at this ceiling, when nothing better matches.
+ */
+export const CHARS_DISCOUNT = 0.5;
 
 /**
  * Per-query working arrays indexed by entry, reused across queries so that a lookup allocates
@@ -41,7 +48,11 @@ export class Scratch {
     this.acc = new Float64Array(size).fill(-1);
   }
 
+  /** The highest degree raised since the last flush. */
+  peak = 0;
+
   raise(doc: number, v: number): void {
+    if (v > this.peak) this.peak = v;
     const cur = this.deg[doc] ?? 0;
     if (cur < 0) {
       this.touched.push(doc);
@@ -65,6 +76,21 @@ export class Scratch {
       const w = generalIdf(s);
       total += w;
       for (const p of index.postings.get(s) ?? []) this.addPart(p.doc, w * p.fw);
+    }
+    for (const doc of this.partTouched) {
+      if (total > 0) this.raise(doc, (ceiling * (this.part[doc] ?? 0)) / total);
+      this.part[doc] = -1;
+    }
+    this.partTouched.length = 0;
+  }
+
+  /** Weighted share of a word's characters each entry holds, times `ceiling`. */
+  charShare(index: KbIndex, chars: readonly string[], ceiling: number): void {
+    let total = 0;
+    for (const c of chars) {
+      const w = generalIdf(c);
+      total += w;
+      for (const p of index.postings.get(CHAR_KEY + c) ?? []) this.addPart(p.doc, w * p.fw);
     }
     for (const doc of this.partTouched) {
       if (total > 0) this.raise(doc, (ceiling * (this.part[doc] ?? 0)) / total);
@@ -101,6 +127,7 @@ export class Scratch {
       this.deg[doc] = -1;
     }
     this.touched.length = 0;
+    this.peak = 0;
     return best;
   }
 
@@ -116,8 +143,12 @@ export class Scratch {
   }
 }
 
-/** Records in `sc` the degree in [0, 1] to which each entry covers one query unit. */
-export function queryUnitDegrees(index: KbIndex, u: Unit, fuzzyHits: Set<string>, sc: Scratch): void {
+/**
+ * Records in `sc` the degree in [0, 1] to which each entry covers one query unit. Returns whether
+ * any entry knows the word itself (in any form but shared characters): a word whose characters
+ * are merely scattered over the knowledge base is still foreign to it.
+ */
+export function queryUnitDegrees(index: KbIndex, u: Unit, fuzzyHits: Set<string>, sc: Scratch): boolean {
   for (const p of index.postings.get(u.term) ?? []) sc.raise(p.doc, p.fw);
   sc.parts(index, u.subs, SUB_DISCOUNT);
   for (const cls of u.related) sc.parts(index, cls, RELATED_DISCOUNT);
@@ -140,7 +171,10 @@ export function queryUnitDegrees(index: KbIndex, u: Unit, fuzzyHits: Set<string>
     for (const p of index.postings.get(CHAR_KEY + u.term) ?? []) sc.raise(p.doc, CHAR_DISCOUNT * p.fw);
   }
   if (!index.postings.has(u.term)) sc.pairs(index, u.pairs, PAIR_DISCOUNT);
+  const known = sc.peak > 0;
+  if (!u.single && u.chars.length >= 2) sc.charShare(index, u.chars, CHARS_DISCOUNT);
   if (isAbbreviationShape(u)) for (const p of index.postings.get(ABBR_KEY + u.term) ?? []) sc.raise(p.doc, ABBR_DISCOUNT * p.fw);
+  return known;
 }
 
 /**
@@ -211,6 +245,16 @@ export function surfaceUnitDegree(v: Unit, q: QueryTerms): number {
   if (d < SIBLING_DISCOUNT) for (const c of v.classes) if (q.classes.has(c)) d = SIBLING_DISCOUNT;
   if (d < CHAR_DISCOUNT && v.single && q.chars.has(v.term)) d = CHAR_DISCOUNT;
   if (d < ABBR_DISCOUNT && isAbbreviationShape(v) && q.abbreviations.has(v.term)) d = ABBR_DISCOUNT;
+  if (d < CHARS_DISCOUNT && !v.single && v.chars.length >= 2) {
+    let hit = 0;
+    let total = 0;
+    for (const c of v.chars) {
+      const w = generalIdf(c);
+      total += w;
+      if (q.chars.has(c)) hit += w;
+    }
+    if (total > 0) d = Math.max(d, (CHARS_DISCOUNT * hit) / total);
+  }
   if (d < PAIR_DISCOUNT && v.pairs.length > 0) {
     let hit = 0;
     for (const p of v.pairs) if (q.pairs.has(p)) hit++;

@@ -107,3 +107,16 @@ describe('word matching beyond the same word', () => {
     expect(units('can I buy live chickens').map((u) => u.term)).toContain('活禽');
   });
 });
+
+describe('words that share characters but no word', () => {
+  const engine = createFaqEngine([
+    entry('fumes', '饭店油烟扰民怎么办？', '请拍照反映，城管会督促安装净化设备。'),
+    entry('toilet', '公共厕所在哪里？', '县城共有公共厕所二十座。'),
+    entry('noise', '夜间施工噪音扰民找谁？', '拨打12345反映。'),
+    entry('clutter', '楼道里堆放杂物怎么办？', '物业会清理。'),
+  ]);
+
+  it('meets an entry through the characters of a compound it does not hold ("烟管" and 油烟)', () => {
+    expect(engine.answer('楼下排烟管正对着我家窗户').top?.id).toBe('fumes');
+  });
+});
