@@ -13,20 +13,21 @@ export interface Calibration {
 }
 
 export const DEFAULT_CALIBRATION: Calibration = {
-  bias: -5.033,
+  bias: -4.953,
   weights: {
-    recall: 3.001,
-    precision: 3.924,
-    questionRecall: -0.353,
-    missing: -0.785,
-    foreign: -0.068,
-    margin: 3.826,
-    mass: 2.1,
-    crossMiss: 0.25,
-    salientMiss: 0.505,
-    askMismatch: -1.83,
-    intentAgree: 0.653,
-    intentClash: -1.816,
+    recall: 2.893,
+    precision: 3.916,
+    questionRecall: -0.309,
+    missing: -0.854,
+    foreign: -0.11,
+    margin: 3.667,
+    mass: 2.229,
+    crossMiss: 0.122,
+    salientMiss: 0.643,
+    askMismatch: -1.861,
+    intentAgree: 0.637,
+    intentClash: -1.861,
+    exception: -1.987,
   },
 };
 

@@ -40,6 +40,12 @@ export interface Features {
   intentAgree: number;
   /** 1 when both ask something specific and the asks differ ("爱卫办是谁管" against "爱卫办在哪"). */
   intentClash: number;
+  /**
+   * 1 when the question is about a lapse (lost, failed, expired, missed, refused: "健康证丢了咋补")
+   * the entry's text never mentions: an entry on the usual procedure does not answer what to do
+   * when it went wrong.
+   */
+  exception: number;
 }
 
 /**
@@ -54,6 +60,14 @@ const ASKS: ReadonlyArray<{ asks: RegExp; answers: RegExp }> = [
     answers: /[0-9０-９一二三四五六七八九十两半每](点|时|天|小时|分钟|周|个月|月|年|日)|早上|晚上|上午|下午|傍晚|凌晨|夜间|每天|每周|全天|工作日|周[一二三四五六日末]|春节|期间|时段|时间|定期|及时|当天|立即|马上/,
   },
 ];
+
+/** Words that say something went wrong with the usual course of things. */
+const EXCEPTIONS = /丢了|丢失|弄丢|找不到|找不着|没过|不合格|没通过|不通过|过期|到期|错过|被拒|拒绝|补办|补发|不给|没收到|忘了|忘记|迟到|晚了|超时|超期|退回|驳回|不予|没赶上|\b(lost|expired|missed|rejected|refused|failed|forgot)\b/g;
+/** 1 when the question names a lapse ({@link EXCEPTIONS}) the entry's text does not. */
+export function exceptionUnmet(question: string, entryText: string): number {
+  const marks = question.match(EXCEPTIONS);
+  return marks?.some((m) => !entryText.includes(m)) ? 1 : 0;
+}
 
 /** A unit counts as explained when matched to at least this degree. */
 const EXPLAINED = 0.5;
@@ -153,6 +167,7 @@ export function featuresOf(
     intentAgree: im.agree * (q.total > 0 ? qGot / q.total : 0),
     // A clash the entry's text answers anyway (its answer gives the phone number asked for) is none.
     intentClash: im.clash && asksGiven(q.asks, e.answer) === 0 ? 1 : 0,
+    exception: exceptionUnmet(q.text, e.text),
   };
 }
 
@@ -169,6 +184,7 @@ export const FEATURE_NAMES = [
   'askMismatch',
   'intentAgree',
   'intentClash',
+  'exception',
 ] as const;
 
 export function featureVector(f: Features): number[] {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { units } from '../../src/faq/analyze.js';
 import { createFaqEngine, type FaqEngine } from '../../src/faq/index.js';
+import { exceptionUnmet } from '../../src/faq/features.js';
 import { loadPackFile } from '../../src/pack/load.js';
 import type { FaqEntry } from '../../src/pack/schema.js';
 
@@ -54,6 +55,17 @@ describe('evidence for answering', () => {
     const side = engine.answer('公园门票多少钱').top;
     expect(own?.confidence).toBeGreaterThan(0.8);
     expect(side?.confidence).toBeLessThan(0.5);
+  });
+
+  it('flags a question about a lapse the entry never mentions ("丢了", "过期")', () => {
+    expect(exceptionUnmet('健康证丢了咋补', '健康证在县疾控中心办理，体检合格后七天取证。')).toBe(1);
+    expect(exceptionUnmet('健康证丢了咋补', '健康证丢了可以到原发证窗口补办。')).toBe(0);
+    expect(exceptionUnmet('健康证在哪办', '健康证在县疾控中心办理。')).toBe(0);
+    expect(exceptionUnmet('my permit expired, what now', 'Apply at the county office.')).toBe(1);
+    const lost = engine.answer('人民公园门票弄丢了').top;
+    expect(lost?.id).toBe('park-hours');
+    expect(lost?.features.exception).toBe(1);
+    expect(lost?.confidence).toBeLessThan(0.5);
   });
 
   it('sees question words no entry explains', () => {
