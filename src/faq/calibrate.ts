@@ -13,21 +13,21 @@ export interface Calibration {
 }
 
 export const DEFAULT_CALIBRATION: Calibration = {
-  bias: -4.953,
+  bias: -5.209,
   weights: {
-    recall: 2.893,
-    precision: 3.916,
-    questionRecall: -0.309,
-    missing: -0.854,
-    foreign: -0.11,
-    margin: 3.667,
-    mass: 2.229,
-    crossMiss: 0.122,
-    salientMiss: 0.643,
-    askMismatch: -1.861,
-    intentAgree: 0.637,
-    intentClash: -1.861,
-    exception: -1.987,
+    recall: 3.015,
+    precision: 3.867,
+    questionRecall: -0.196,
+    missing: -0.817,
+    foreign: -0.184,
+    margin: 3.532,
+    mass: 2.308,
+    crossMiss: 0.334,
+    salientMiss: 0.631,
+    askMismatch: -1.786,
+    intentAgree: 0.925,
+    intentClash: -1.771,
+    exception: -1.947,
   },
 };
 

@@ -25,7 +25,7 @@ import { buildIndex, LOOSE_SOUND_KEY, SOUND_KEY, type Surface } from './kb-index
 import { queryUnitDegrees, Scratch, surfaceUnitDegree, type QueryTerms } from './match.js';
 import { confidence, DEFAULT_CALIBRATION, type Calibration } from './calibrate.js';
 import { featuresOf, type Features } from './features.js';
-import { asksOf, intentMatch, polarityOf } from './intent.js';
+import { asksGiven, asksOf, intentMatch, polarityOf } from './intent.js';
 
 export interface FaqMatch {
   id: string;
@@ -168,9 +168,13 @@ export function createFaqEngine(entries: readonly FaqEntry[], options: FaqEngine
       let prec = 0;
       for (const s of entry.surfaces) prec = Math.max(prec, precision(s, q, precisionPrior));
       const im = intentMatch(ask, entry);
-      const unmet = ask.asks !== 0 && entry.asks === 0 ? 1 : 0;
+      // As in the features, an ask the entry's answer meets anyway (an entry on where to book whose
+      // answer states the fee, asked for the fee) neither clashes nor goes unmet.
+      const given = asksGiven(ask.asks, entry.answer) !== 0;
+      const unmet = ask.asks !== 0 && entry.asks === 0 && !given ? 1 : 0;
+      const clash = im.clash && !given ? 1 : 0;
       const asked =
-        (1 + intentBonus * im.agree) * (1 - intentClash * im.clash) * (1 - reversePenalty * im.reverse) * (1 - intentUnmet * unmet);
+        (1 + intentBonus * im.agree) * (1 - intentClash * clash) * (1 - reversePenalty * im.reverse) * (1 - intentUnmet * unmet);
       const value = recall ** recallShare * prec ** (1 - recallShare) * asked;
       out.push({ id: entry.id, score: round(Math.min(1, value)), recall: round(recall), precision: round(prec), doc });
     }

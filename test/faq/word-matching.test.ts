@@ -6,6 +6,7 @@ import { looseSoundKey, soundKey } from '../../src/text/pinyin.js';
 import { EXTRA_ENGLISH_BRIDGE } from '../../src/text/english-bridge-extra.js';
 import { MORE_ENGLISH_BRIDGE } from '../../src/text/english-bridge-more.js';
 import { DAILY_ENGLISH_BRIDGE } from '../../src/text/english-bridge-daily.js';
+import { CORE_ENGLISH_BRIDGE } from '../../src/text/english-bridge-core.js';
 import { ENGLISH_BRIDGE } from '../../src/text/synonyms.js';
 import { STOP_WORDS } from '../../src/faq/stopwords.js';
 
@@ -103,6 +104,13 @@ describe('word matching beyond the same word', () => {
       expect(STOP_WORDS.has(key), key).toBe(false);
     }
     for (const key of Object.keys(DAILY_ENGLISH_BRIDGE)) expect(MORE_ENGLISH_BRIDGE[key], key).toBeUndefined();
+    for (const key of Object.keys(CORE_ENGLISH_BRIDGE)) {
+      const before = ENGLISH_BRIDGE[key] ?? EXTRA_ENGLISH_BRIDGE[key] ?? MORE_ENGLISH_BRIDGE[key] ?? DAILY_ENGLISH_BRIDGE[key];
+      expect(before, key).toBeUndefined();
+      expect(STOP_WORDS.has(key), key).toBe(false);
+    }
+    expect(units('the property management company').map((u) => u.term)).toEqual(expect.arrayContaining(['物业', '公司']));
+    expect(units('can I get my well water tested').map((u) => u.term)).toContain('检测');
     expect(units('a car is blocking the fire lane').map((u) => u.term)).toEqual(expect.arrayContaining(['堵塞', '消防', '通道']));
     expect(units('can I buy live chickens').map((u) => u.term)).toContain('活禽');
   });
