@@ -10,7 +10,7 @@
  *
  * `npx tsx bench/faq.ts --holdout PACK QUESTIONS.jsonl ...` (same arguments) fits on all sets but
  * one and scores the one held out, for each in turn: how the method does on a pack it has not seen.
- * `npm run bench:faq:holdout` runs it over the repository's eight fixture packs.
+ * `npm run bench:faq:holdout` runs it over the repository's ten fixture packs.
  */
 import { readFileSync } from 'node:fs';
 import { fitLogistic, type Calibration } from '../src/faq/calibrate.js';
