@@ -7,7 +7,7 @@ import type { Unit } from './analyze.js';
 import { generalIdf } from './general-idf.js';
 import { ABBR_KEY, CHAR_KEY, CLASS_KEY, NEAR_KEY, PAIR_KEY, type IndexedEntry, type KbIndex } from './kb-index.js';
 import { asksGiven, intentMatch } from './intent.js';
-import { CHARS_DISCOUNT, ABBR_DISCOUNT, CHAR_DISCOUNT, FUZZY_DISCOUNT, homophoneWords, isAbbreviationShape, NEAR_DISCOUNT, PAIR_DISCOUNT, soundKeysOf, RELATED_DISCOUNT, SIBLING_DISCOUNT, SUB_DISCOUNT } from './match.js';
+import { CHARS_DISCOUNT, charShareOf, ABBR_DISCOUNT, CHAR_DISCOUNT, FUZZY_DISCOUNT, homophoneWords, isAbbreviationShape, NEAR_DISCOUNT, PAIR_DISCOUNT, soundKeysOf, RELATED_DISCOUNT, SIBLING_DISCOUNT, SUB_DISCOUNT } from './match.js';
 
 export interface Features {
   /** Share of the question's weight the entry explains (answer text counted lightly). */
@@ -110,16 +110,7 @@ export function unitDegree(index: KbIndex, e: IndexedEntry, u: Unit, onlyQuestio
     for (const p of u.pairs) hit += fw(PAIR_KEY + p);
     d = Math.max(d, (PAIR_DISCOUNT * hit) / u.pairs.length);
   }
-  if (d < CHARS_DISCOUNT && !u.single && u.chars.length >= 2) {
-    let hit = 0;
-    let total = 0;
-    for (const c of u.chars) {
-      const w = generalIdf(c);
-      total += w;
-      hit += w * fw(CHAR_KEY + c);
-    }
-    if (total > 0) d = Math.max(d, (CHARS_DISCOUNT * hit) / total);
-  }
+  if (d < CHARS_DISCOUNT && !u.single) d = Math.max(d, charShareOf(u.chars, (c) => fw(CHAR_KEY + c)));
   if (isAbbreviationShape(u)) d = Math.max(d, ABBR_DISCOUNT * fw(ABBR_KEY + u.term));
   return d;
 }

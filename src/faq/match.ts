@@ -199,6 +199,22 @@ export function homophoneWords(u: Unit): readonly string[] {
   return list && !list.includes(u.term) ? list : [];
 }
 
+/**
+ * The {@link CHARS_DISCOUNT} degree of a word of several characters from how much of each character
+ * the other side holds (`held`, in [0, 1]), weighted by the characters' general IDF.
+ */
+export function charShareOf(chars: readonly string[], held: (c: string) => number): number {
+  if (chars.length < 2) return 0;
+  let hit = 0;
+  let total = 0;
+  for (const c of chars) {
+    const w = generalIdf(c);
+    total += w;
+    hit += w * held(c);
+  }
+  return total > 0 ? (CHARS_DISCOUNT * hit) / total : 0;
+}
+
 /** Only two-character Han words are read as abbreviations. */
 export function isAbbreviationShape(u: Unit): boolean {
   return u.pairs.length === 1 && Array.from(u.term).length === 2;
@@ -245,16 +261,7 @@ export function surfaceUnitDegree(v: Unit, q: QueryTerms): number {
   if (d < SIBLING_DISCOUNT) for (const c of v.classes) if (q.classes.has(c)) d = SIBLING_DISCOUNT;
   if (d < CHAR_DISCOUNT && v.single && q.chars.has(v.term)) d = CHAR_DISCOUNT;
   if (d < ABBR_DISCOUNT && isAbbreviationShape(v) && q.abbreviations.has(v.term)) d = ABBR_DISCOUNT;
-  if (d < CHARS_DISCOUNT && !v.single && v.chars.length >= 2) {
-    let hit = 0;
-    let total = 0;
-    for (const c of v.chars) {
-      const w = generalIdf(c);
-      total += w;
-      if (q.chars.has(c)) hit += w;
-    }
-    if (total > 0) d = Math.max(d, (CHARS_DISCOUNT * hit) / total);
-  }
+  if (d < CHARS_DISCOUNT && !v.single) d = Math.max(d, charShareOf(v.chars, (c) => (q.chars.has(c) ? 1 : 0)));
   if (d < PAIR_DISCOUNT && v.pairs.length > 0) {
     let hit = 0;
     for (const p of v.pairs) if (q.pairs.has(p)) hit++;
