@@ -24,9 +24,9 @@ export const ABBR_DISCOUNT = 0.7;
 /** A word found only as adjacent characters of another cut ("打药灭" in "打药灭蚊"): same characters, unsure word. */
 export const PAIR_DISCOUNT = 0.6;
 /**
- * A word that shares characters with an entry's words but no word ("纸壳子" against 纸箱, "排烟管"
- * against 油烟): Chinese compounds share their meaning-bearing characters, so the IDF-weighted share
- * of the word's characters the entry holds counts, at this ceiling, when nothing better matches.
+ * A word that shares characters with an entry's words but no word ("烟管" against 油烟): Chinese
+ * compounds share their meaning-bearing characters, so the IDF-weighted share of the word's
+ * characters the entry holds counts, at this ceiling, when nothing better matches.
  */
 export const CHARS_DISCOUNT = 0.5;
 
@@ -171,9 +171,9 @@ export function queryUnitDegrees(index: KbIndex, u: Unit, fuzzyHits: Set<string>
     for (const p of index.postings.get(CHAR_KEY + u.term) ?? []) sc.raise(p.doc, CHAR_DISCOUNT * p.fw);
   }
   if (!index.postings.has(u.term)) sc.pairs(index, u.pairs, PAIR_DISCOUNT);
+  if (isAbbreviationShape(u)) for (const p of index.postings.get(ABBR_KEY + u.term) ?? []) sc.raise(p.doc, ABBR_DISCOUNT * p.fw);
   const known = sc.peak > 0;
   if (!u.single && u.chars.length >= 2) sc.charShare(index, u.chars, CHARS_DISCOUNT);
-  if (isAbbreviationShape(u)) for (const p of index.postings.get(ABBR_KEY + u.term) ?? []) sc.raise(p.doc, ABBR_DISCOUNT * p.fw);
   return known;
 }
 
