@@ -13,21 +13,21 @@ export interface Calibration {
 }
 
 export const DEFAULT_CALIBRATION: Calibration = {
-  bias: -5.209,
+  bias: -5.204,
   weights: {
     recall: 3.015,
-    precision: 3.867,
-    questionRecall: -0.196,
-    missing: -0.817,
-    foreign: -0.184,
-    margin: 3.532,
-    mass: 2.308,
-    crossMiss: 0.334,
-    salientMiss: 0.631,
-    askMismatch: -1.786,
-    intentAgree: 0.925,
-    intentClash: -1.771,
-    exception: -1.947,
+    precision: 3.874,
+    questionRecall: -0.197,
+    missing: -0.82,
+    foreign: -0.178,
+    margin: 3.531,
+    mass: 2.3,
+    crossMiss: 0.341,
+    salientMiss: 0.627,
+    askMismatch: -1.77,
+    intentAgree: 0.924,
+    intentClash: -1.772,
+    exception: -1.946,
   },
 };
 

@@ -6,7 +6,7 @@
 import type { Unit } from './analyze.js';
 import { generalIdf } from './general-idf.js';
 import { ABBR_KEY, CHAR_KEY, CLASS_KEY, NEAR_KEY, PAIR_KEY, type IndexedEntry, type KbIndex } from './kb-index.js';
-import { asksGiven, intentMatch } from './intent.js';
+import { ASK, asksGiven, intentMatch } from './intent.js';
 import { CHARS_DISCOUNT, charShareOf, ABBR_DISCOUNT, CHAR_DISCOUNT, FUZZY_DISCOUNT, homophoneWords, isAbbreviationShape, NEAR_DISCOUNT, PAIR_DISCOUNT, soundKeysOf, RELATED_DISCOUNT, SIBLING_DISCOUNT, SUB_DISCOUNT } from './match.js';
 
 export interface Features {
@@ -49,17 +49,11 @@ export interface Features {
 }
 
 /**
- * Kinds of fact a question can ask for, each with the marks an entry that gives such a fact
- * carries. Only kinds whose answers leave visible marks are listed (a price has 元 or 费, a time
- * has hours or days); "how" or "where" answers leave none.
+ * Kinds of fact whose answers leave visible marks reliable enough that their absence counts
+ * against an entry (a price has 元 or 费, a time has hours or days); "how" or "where" answers leave
+ * none that can be missed with confidence.
  */
-const ASKS: ReadonlyArray<{ asks: RegExp; answers: RegExp }> = [
-  { asks: /多少钱|几块钱|收费|收不收费|要钱|价格|价钱|费用|免费|\b(how much|costs?|prices?|fees?)\b/, answers: /元|钱|费|价|免费|收费/ },
-  {
-    asks: /几点|什么时候|啥时候|何时|多久|多长时间|几天|哪天|\b(what time|when|how long)\b/,
-    answers: /[0-9０-９一二三四五六七八九十两半每](点|时|天|小时|分钟|周|个月|月|年|日)|早上|晚上|上午|下午|傍晚|凌晨|夜间|每天|每周|全天|工作日|周[一二三四五六日末]|春节|期间|时段|时间|定期|及时|当天|立即|马上/,
-  },
-];
+const MARKED_ASKS = ASK.price | ASK.time;
 
 /** Words that say something went wrong with the usual course of things. */
 const EXCEPTIONS = /丢了|丢失|弄丢|找不到|找不着|没过|不合格|没通过|不通过|过期|到期|错过|被拒|拒绝|补办|补发|不给|没收到|忘了|忘记|迟到|晚了|超时|超期|退回|驳回|不予|没赶上|\b(lost|expired|missed|rejected|refused|failed|forgot)\b/g;
@@ -154,7 +148,7 @@ export function featuresOf(
     mass: Math.min(1, q.total / 30),
     crossMiss: Math.min(1, missing / 12) * (1 - m.precision),
     salientMiss: q.total > 0 ? salient / q.total : 0,
-    askMismatch: ASKS.some((a) => a.asks.test(q.text) && !a.answers.test(e.text)) ? 1 : 0,
+    askMismatch: (q.asks & MARKED_ASKS & ~asksGiven(q.asks & MARKED_ASKS, e.text)) !== 0 ? 1 : 0,
     intentAgree: im.agree * (q.total > 0 ? qGot / q.total : 0),
     // A clash the entry's text answers anyway (its answer gives the phone number asked for) is none.
     intentClash: im.clash && asksGiven(q.asks, e.answer) === 0 ? 1 : 0,
