@@ -7,6 +7,7 @@ import { abbreviationGroups, bridgeEnglish, ENGLISH_BRIDGE, GENERAL_SYNONYMS, ph
 import { EXTRA_ENGLISH_BRIDGE } from '../text/english-bridge-extra.js';
 import { MORE_ENGLISH_BRIDGE } from '../text/english-bridge-more.js';
 import { DAILY_ENGLISH_BRIDGE } from '../text/english-bridge-daily.js';
+import { SCAFFOLDING_ENGLISH_BRIDGE } from '../text/english-bridge-scaffolding.js';
 import { CORE_ENGLISH_BRIDGE } from '../text/english-bridge-core.js';
 import { normalize, searchWords, words } from '../text/segment.js';
 import { ABBREVIATIONS } from '../text/abbreviations.js';
@@ -170,6 +171,7 @@ const BRIDGE: Readonly<Record<string, string>> = {
   ...EXTRA_ENGLISH_BRIDGE,
   ...MORE_ENGLISH_BRIDGE,
   ...DAILY_ENGLISH_BRIDGE,
+  ...SCAFFOLDING_ENGLISH_BRIDGE,
   ...CORE_ENGLISH_BRIDGE,
 };
 

@@ -12,8 +12,8 @@
  * keyed only where neither the singulariser nor the stem of bridgeEnglish() reaches a key of the
  * same reading (irregular forms such as "ran", "bought", "children", or a reading of its own);
  * two-word keys only for pairs that mean something their words do not; no key repeats a key of
- * ENGLISH_BRIDGE, EXTRA_ENGLISH_BRIDGE, MORE_ENGLISH_BRIDGE or DAILY_ENGLISH_BRIDGE or is an English
- * stop word of src/faq/stopwords.ts; scaffolding maps to a Chinese word the FAQ stop list drops; an
+ * ENGLISH_BRIDGE, EXTRA_ENGLISH_BRIDGE, MORE_ENGLISH_BRIDGE, DAILY_ENGLISH_BRIDGE or
+ * SCAFFOLDING_ENGLISH_BRIDGE or is an English stop word of src/faq/stopwords.ts; scaffolding maps to a Chinese word the FAQ stop list drops; an
  * ambiguous word takes the reading most likely in this domain, with a comment.
  * Written for this project as original work.
  */

@@ -16,8 +16,8 @@
  *   forms ("bred", "drove", "took up"), a reading of its own ("news" is not "new", "charges" are
  *   fees, "sweepings" are not "sweeping"), or a stem another key holds ("rated" is not "rat").
  * - A few words are keyed only so that the stem fallback does not read them as another key
- *   ("past" would reach "paste", "fell" "felled"); they are listed at the end of
- *   english-bridge-daily.ts.
+ *   ("past" would reach "paste", "fell" "felled"); they are listed in
+ *   english-bridge-scaffolding.ts.
  * - Two-word keys are phrases whose pair means something its words do not ("fire lane",
  *   "muck truck", "free range"); a phrase key takes the next word with it, so phrases are kept to
  *   pairs that rarely start a longer phrase.

@@ -6,6 +6,7 @@ import { looseSoundKey, soundKey } from '../../src/text/pinyin.js';
 import { EXTRA_ENGLISH_BRIDGE } from '../../src/text/english-bridge-extra.js';
 import { MORE_ENGLISH_BRIDGE } from '../../src/text/english-bridge-more.js';
 import { DAILY_ENGLISH_BRIDGE } from '../../src/text/english-bridge-daily.js';
+import { SCAFFOLDING_ENGLISH_BRIDGE } from '../../src/text/english-bridge-scaffolding.js';
 import { CORE_ENGLISH_BRIDGE } from '../../src/text/english-bridge-core.js';
 import { ENGLISH_BRIDGE } from '../../src/text/synonyms.js';
 import { STOP_WORDS } from '../../src/faq/stopwords.js';
@@ -99,13 +100,15 @@ describe('word matching beyond the same word', () => {
       expect(ENGLISH_BRIDGE[key], key).toBeUndefined();
       expect(STOP_WORDS.has(key), key).toBe(false);
     }
-    for (const key of [...Object.keys(MORE_ENGLISH_BRIDGE), ...Object.keys(DAILY_ENGLISH_BRIDGE)]) {
+    const daily = { ...DAILY_ENGLISH_BRIDGE, ...SCAFFOLDING_ENGLISH_BRIDGE };
+    expect(Object.keys(daily).length).toBe(Object.keys(DAILY_ENGLISH_BRIDGE).length + Object.keys(SCAFFOLDING_ENGLISH_BRIDGE).length);
+    for (const key of [...Object.keys(MORE_ENGLISH_BRIDGE), ...Object.keys(daily)]) {
       expect(ENGLISH_BRIDGE[key] ?? EXTRA_ENGLISH_BRIDGE[key], key).toBeUndefined();
       expect(STOP_WORDS.has(key), key).toBe(false);
     }
-    for (const key of Object.keys(DAILY_ENGLISH_BRIDGE)) expect(MORE_ENGLISH_BRIDGE[key], key).toBeUndefined();
+    for (const key of Object.keys(daily)) expect(MORE_ENGLISH_BRIDGE[key], key).toBeUndefined();
     for (const key of Object.keys(CORE_ENGLISH_BRIDGE)) {
-      const before = ENGLISH_BRIDGE[key] ?? EXTRA_ENGLISH_BRIDGE[key] ?? MORE_ENGLISH_BRIDGE[key] ?? DAILY_ENGLISH_BRIDGE[key];
+      const before = ENGLISH_BRIDGE[key] ?? EXTRA_ENGLISH_BRIDGE[key] ?? MORE_ENGLISH_BRIDGE[key] ?? daily[key];
       expect(before, key).toBeUndefined();
       expect(STOP_WORDS.has(key), key).toBe(false);
     }
