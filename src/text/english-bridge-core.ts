@@ -13,8 +13,9 @@
  * same reading (irregular forms such as "ran", "bought", "children", or a reading of its own);
  * two-word keys only for pairs that mean something their words do not; no key repeats a key of
  * ENGLISH_BRIDGE, EXTRA_ENGLISH_BRIDGE, MORE_ENGLISH_BRIDGE, DAILY_ENGLISH_BRIDGE or
- * SCAFFOLDING_ENGLISH_BRIDGE or is an English stop word of src/faq/stopwords.ts; scaffolding maps to a Chinese word the FAQ stop list drops; an
- * ambiguous word takes the reading most likely in this domain, with a comment.
+ * SCAFFOLDING_ENGLISH_BRIDGE or is an English stop word of src/faq/stopwords.ts; scaffolding maps
+ * to a Chinese word the FAQ stop list drops; an ambiguous word takes the reading most likely in
+ * this domain, with a comment.
  * Written for this project as original work.
  */
 export const CORE_ENGLISH_BRIDGE: Readonly<Record<string, string>> = {
