@@ -6,7 +6,7 @@
 import type { Unit } from './analyze.js';
 import { generalIdf } from './general-idf.js';
 import { ABBR_KEY, CHAR_KEY, CLASS_KEY, NEAR_KEY, PAIR_KEY, type IndexedEntry, type KbIndex } from './kb-index.js';
-import { ASK, asksGiven, intentMatch } from './intent.js';
+import { ASK, asksGiven, intentMatch, isStatement } from './intent.js';
 import { CHARS_DISCOUNT, charShareOf, ABBR_DISCOUNT, CHAR_DISCOUNT, FUZZY_DISCOUNT, homophoneWords, isAbbreviationShape, NEAR_DISCOUNT, PAIR_DISCOUNT, soundKeysOf, RELATED_DISCOUNT, SIBLING_DISCOUNT, SUB_DISCOUNT } from './match.js';
 
 export interface Features {
@@ -46,6 +46,12 @@ export interface Features {
    * when it went wrong.
    */
   exception: number;
+  /**
+   * 1 when the question asks nothing and describes a problem ("对门在楼道里堆了一堆纸壳子"): a
+   * resident telling a situation uses words no entry holds, so unexplained words weigh less. Not
+   * when it names a lapse ("门票弄丢了"): that is a plea for what to do, which `exception` weighs.
+   */
+  statement: number;
 }
 
 /**
@@ -138,6 +144,7 @@ export function featuresOf(
     }
   }
   const im = intentMatch(q, e);
+  const lapse = exceptionUnmet(q.text, e.text);
   return {
     recall: m.recall,
     precision: m.precision,
@@ -152,7 +159,8 @@ export function featuresOf(
     intentAgree: im.agree * (q.total > 0 ? qGot / q.total : 0),
     // A clash the entry's text answers anyway (its answer gives the phone number asked for) is none.
     intentClash: im.clash && asksGiven(q.asks, e.answer) === 0 ? 1 : 0,
-    exception: exceptionUnmet(q.text, e.text),
+    exception: lapse,
+    statement: isStatement(q.text) && lapse === 0 ? 1 : 0,
   };
 }
 
@@ -170,6 +178,7 @@ export const FEATURE_NAMES = [
   'intentAgree',
   'intentClash',
   'exception',
+  'statement',
 ] as const;
 
 export function featureVector(f: Features): number[] {

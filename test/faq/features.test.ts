@@ -72,4 +72,13 @@ describe('evidence for answering', () => {
     const f = engine.answer('驾照到期怎么换').top?.features;
     expect(f?.foreign).toBeGreaterThan(0.3);
   });
+
+  it('marks a stated problem, which the decision trusts more than the same words asked', () => {
+    const stated = engine.answer('工地上灰尘大得睁不开眼').top;
+    const asked = engine.answer('工地上灰尘大得睁不开眼咋办').top;
+    expect(stated?.id).toBe('site-dust');
+    expect(stated?.features.statement).toBe(1);
+    expect(asked?.features.statement).toBe(0);
+    expect(stated?.confidence).toBeGreaterThan(asked?.confidence ?? 1);
+  });
 });
