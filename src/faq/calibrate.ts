@@ -13,22 +13,23 @@ export interface Calibration {
 }
 
 export const DEFAULT_CALIBRATION: Calibration = {
-  bias: -5.204,
+  bias: -5.155,
   weights: {
-    recall: 3.015,
-    precision: 3.874,
-    questionRecall: -0.197,
-    missing: -0.82,
-    foreign: -0.178,
-    margin: 3.531,
-    mass: 2.3,
-    crossMiss: 0.341,
-    salientMiss: 0.627,
-    askMismatch: -1.77,
-    intentAgree: 0.924,
-    intentClash: -1.772,
-    exception: -1.946,
-    statement: 1.277,
+    recall: 3.004,
+    precision: 3.902,
+    questionRecall: -0.177,
+    missing: -0.583,
+    foreign: -0.179,
+    margin: 3.626,
+    mass: 2.232,
+    crossMiss: 0.298,
+    salientMiss: 0.555,
+    askMismatch: -1.87,
+    intentAgree: 0.829,
+    intentClash: -1.838,
+    exception: -1.932,
+    statement: 1.119,
+    actionUnmet: -1.415,
   },
 };
 

@@ -3,7 +3,7 @@
  * decision. Every feature is a share or a general-language quantity, never a count that grows
  * with the knowledge base, so one set of weights serves packs of any size.
  */
-import type { Unit } from './analyze.js';
+import { units, type Unit } from './analyze.js';
 import { generalIdf } from './general-idf.js';
 import { ABBR_KEY, CHAR_KEY, CLASS_KEY, NEAR_KEY, PAIR_KEY, type IndexedEntry, type KbIndex } from './kb-index.js';
 import { ASK, asksGiven, intentMatch, isStatement } from './intent.js';
@@ -52,7 +52,19 @@ export interface Features {
    * when it names a lapse ("门票弄丢了"): that is a plea for what to do, which `exception` weighs.
    */
   statement: number;
+  /**
+   * 1 when the question asks leave to do something ("公园里能放风筝吗", "can I ...") and the entry
+   * explains no part of the doing's weightiest word: an entry on the park's hours says nothing of
+   * kites, however well it covers "公园".
+   */
+  actionUnmet: number;
 }
+
+/**
+ * A request for leave and the doing it asks about, up to the question's end mark. "能" counts
+ * alone except inside words such as 可能, 功能, 只能, which assert rather than ask.
+ */
+const PERMISSION = /(?:能不能|可不可以|可以不可以|让不让|准不准|许不许|能否|可否|允许|(?<![可功智才只本技体性])能|(?<!所)可以)(.{1,10}?)(?:吗|么|不|呢|[?？，,。]|$)|\b(?:can|may|could) (?:i|we|you|they|he|she|people)\b(.{1,40}?)(?:\?|$)/i;
 
 /**
  * Kinds of fact whose answers leave visible marks reliable enough that their absence counts
@@ -145,6 +157,14 @@ export function featuresOf(
   }
   const im = intentMatch(q, e);
   const lapse = exceptionUnmet(q.text, e.text);
+  let actionUnmet = 0;
+  const perm = PERMISSION.exec(q.text);
+  const act = perm?.[1] ?? perm?.[2];
+  if (act) {
+    let heavy: Unit | undefined;
+    for (const u of units(act)) if (!heavy || u.weight > heavy.weight) heavy = u;
+    if (heavy && unitDegree(index, e, heavy, false) < EXPLAINED) actionUnmet = 1;
+  }
   return {
     recall: m.recall,
     precision: m.precision,
@@ -161,6 +181,7 @@ export function featuresOf(
     intentClash: im.clash && asksGiven(q.asks, e.answer) === 0 ? 1 : 0,
     exception: lapse,
     statement: isStatement(q.text) && lapse === 0 ? 1 : 0,
+    actionUnmet,
   };
 }
 
@@ -179,6 +200,7 @@ export const FEATURE_NAMES = [
   'intentClash',
   'exception',
   'statement',
+  'actionUnmet',
 ] as const;
 
 export function featureVector(f: Features): number[] {

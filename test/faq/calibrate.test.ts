@@ -4,7 +4,7 @@ import type { Features } from '../../src/faq/features.js';
 
 const base: Features = {
   recall: 0.5, precision: 0.5, questionRecall: 0.5, missing: 0.5, foreign: 0, margin: 0.2, mass: 0.8,
-  crossMiss: 0.3, salientMiss: 0.2, askMismatch: 0, intentAgree: 0, intentClash: 0, exception: 0, statement: 0,
+  crossMiss: 0.3, salientMiss: 0.2, askMismatch: 0, intentAgree: 0, intentClash: 0, exception: 0, statement: 0, actionUnmet: 0,
 };
 
 describe('calibration', () => {

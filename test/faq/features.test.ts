@@ -81,4 +81,18 @@ describe('evidence for answering', () => {
     expect(asked?.features.statement).toBe(0);
     expect(stated?.confidence).toBeGreaterThan(asked?.confidence ?? 1);
   });
+
+  it('flags a may-I question whose doing the entry never mentions', () => {
+    const kite = engine.answer('人民公园里能放风筝吗').top;
+    expect(kite?.id).toBe('park-hours');
+    expect(kite?.features.actionUnmet).toBe(1);
+    expect(kite?.confidence).toBeLessThan(0.5);
+    expect(engine.answer('can I fly a kite in the park').top?.features.actionUnmet).toBe(1);
+    for (const t of ['电动车能在楼道里充电吗', 'can I charge my e-bike in the stairwell']) {
+      const charge = engine.answer(t).top;
+      expect(charge?.id, t).toBe('ebike-charging');
+      expect(charge?.features.actionUnmet, t).toBe(0);
+      expect(charge?.confidence, t).toBeGreaterThan(0.5);
+    }
+  });
 });
