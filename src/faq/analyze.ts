@@ -257,15 +257,33 @@ const LIGHT_SHARE = 0.4;
 const ENGLISH_UNKNOWN_WEIGHT = 6;
 const LATIN = /^[a-z][a-z'-]*$/;
 
-function weightOf(term: string): number {
+function weightOf(term: string, light = false): number {
   const base = LATIN.test(term) && knownIdf(term) === undefined ? ENGLISH_UNKNOWN_WEIGHT : generalIdf(term);
-  return base * (LIGHT_WORDS.has(term) ? LIGHT_SHARE : 1);
+  return base * (light || LIGHT_WORDS.has(term) ? LIGHT_SHARE : 1);
 }
 
-function unitOf(term: string): Unit {
+/** A verb with a completive or experiential ending, as in "喝完的", "用过的", "吃剩的". */
+const SPENT = /^[\u4e00-\u9fff]?[完过剩]$/;
+
+/**
+ * Indexes of tokens that only tell what became of the thing named next ("喝完的啤酒瓶", "啃完的
+ * 骨头", "用过的针头"): the thing is the topic, what was done with it before it became waste is not.
+ */
+function spentModifiers(tokens: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i] as string;
+    if (tokens[i + 1] !== '的' || !SPENT.test(t)) continue;
+    out.add(i);
+    if (Array.from(t).length === 1 && i > 0 && Array.from(tokens[i - 1] as string).length === 1) out.add(i - 1);
+  }
+  return out;
+}
+
+function unitOf(term: string, light = false): Unit {
   return {
     term,
-    weight: weightOf(term),
+    weight: weightOf(term, light),
     subs: subWords(term),
     unknown: knownIdf(term) === undefined,
     related: relatedOf(term),
@@ -287,14 +305,15 @@ export function units(text: string): Unit[] {
   // never re-cut together with its neighbours ("他会 | 个人信息" must not become "会个").
   const runs = canonicalText(text).split(' ').filter((r) => r !== '');
   const tokens = runs.flatMap((r) => repairGlue(words(r).map((w) => synonyms.get(w) ?? w)));
-  for (const raw of tokens) {
+  const spent = spentModifiers(tokens);
+  tokens.forEach((raw, i) => {
     for (const part of split(raw)) {
       const term = synonyms.get(part) ?? part;
       if (STOP_WORDS.has(term) || seen.has(term)) continue;
       seen.add(term);
-      out.push(unitOf(term));
+      out.push(unitOf(term, spent.has(i)));
     }
-  }
+  });
   return out;
 }
 

@@ -13,23 +13,23 @@ export interface Calibration {
 }
 
 export const DEFAULT_CALIBRATION: Calibration = {
-  bias: -5.155,
+  bias: -5.105,
   weights: {
-    recall: 3.004,
-    precision: 3.902,
-    questionRecall: -0.177,
-    missing: -0.583,
-    foreign: -0.179,
-    margin: 3.626,
-    mass: 2.232,
-    crossMiss: 0.298,
-    salientMiss: 0.555,
-    askMismatch: -1.87,
-    intentAgree: 0.829,
+    recall: 2.973,
+    precision: 3.894,
+    questionRecall: -0.185,
+    missing: -0.616,
+    foreign: -0.208,
+    margin: 3.633,
+    mass: 2.239,
+    crossMiss: 0.268,
+    salientMiss: 0.569,
+    askMismatch: -1.869,
+    intentAgree: 0.824,
     intentClash: -1.838,
-    exception: -1.932,
-    statement: 1.119,
-    actionUnmet: -1.415,
+    exception: -1.933,
+    statement: 1.125,
+    actionUnmet: -1.409,
   },
 };
 

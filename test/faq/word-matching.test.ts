@@ -90,6 +90,17 @@ describe('word matching beyond the same word', () => {
     expect(top('what is chuangwei')).toBe('what');
   });
 
+  it('weighs lightly what became of a thing before it was thrown away ("喝完的", "用过的")', () => {
+    const weight = (text: string, term: string): number => units(text).find((u) => u.term === term)?.weight ?? 0;
+    expect(weight('喝完的啤酒瓶扔哪', '喝完')).toBeLessThan(weight('我喝完了', '喝完') / 2);
+    expect(weight('喝完的啤酒瓶扔哪', '啤酒瓶')).toBe(weight('啤酒瓶扔哪', '啤酒瓶'));
+    expect(weight('用过的针头咋扔', '用过')).toBeLessThan(weight('针头用过了', '用过') / 2);
+    // jieba cuts "啃完" into verb and ending: both go light.
+    const cut = units('啃完的骨头');
+    expect(cut.map((u) => u.term)).toContain('啃');
+    expect(weight('啃完的骨头', '啃')).toBeLessThan(weight('啃', '啃') / 2);
+  });
+
   it('does not let an unknown English word outweigh the Chinese it comes with', () => {
     const [w] = units('blorpish');
     expect(w?.weight).toBeLessThan(units('噪音')[0]?.weight ?? 0);
