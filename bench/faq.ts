@@ -13,7 +13,7 @@
  * `npm run bench:faq:holdout` runs it over the repository's ten fixture packs.
  */
 import { readFileSync } from 'node:fs';
-import { fitCalibration, type Calibration } from '../src/faq/calibrate.js';
+import { fitLogistic, type Calibration } from '../src/faq/calibrate.js';
 import type { Features } from '../src/faq/features.js';
 import { createFaqEngine } from '../src/faq/index.js';
 import { loadPackFile } from '../src/pack/load.js';
@@ -162,7 +162,7 @@ function rowsOf(set: LabelledSet): Row[] {
 async function fit(paths: string[]): Promise<void> {
   const sets = await loadSets(paths);
   const rows = sets.flatMap(rowsOf);
-  const calibration = fitCalibration(rows);
+  const calibration = fitLogistic(rows);
   console.log(`${rows.length} rows`);
   console.log(JSON.stringify(calibration));
   for (const set of sets) if (set.cases.length > 0) console.log(`${set.name}: ${accuracy(set.entries, set.cases, calibration)}`);
@@ -180,7 +180,7 @@ async function holdout(paths: string[]): Promise<void> {
   for (let i = 0; i < sets.length; i++) {
     const set = sets[i] as LabelledSet;
     if (set.cases.length === 0) continue;
-    const calibration = fitCalibration(rows.filter((_, j) => j !== i).flat());
+    const calibration = fitLogistic(rows.filter((_, j) => j !== i).flat());
     const line = accuracy(set.entries, set.cases, calibration);
     sum += Number(/overall ([0-9.]+)/.exec(line)?.[1] ?? 0);
     n++;

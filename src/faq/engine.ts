@@ -16,9 +16,8 @@
  * salient question words left unexplained, how much of the question no entry knows at all, the
  * lead over the runner-up, and whether the question asks for a kind of fact (a price, a time)
  * the entry never gives, whether the question's ask agrees or clashes with the entry's,
- * whether it is about a lapse (a lost card, an expired permit) the entry never mentions, whether
- * it asks leave for a doing the entry never mentions ("公园里能放风筝吗"), and whether it states a
- * problem instead of asking.
+ * whether it is about a lapse (a lost card, an expired permit) the entry never mentions, and
+ * whether it asks leave for a doing the entry never mentions ("公园里能放风筝吗").
  */
 import type { FaqEntry } from '../pack/schema.js';
 import { normalize } from '../text/segment.js';

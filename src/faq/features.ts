@@ -6,7 +6,7 @@
 import { units, type Unit } from './analyze.js';
 import { generalIdf } from './general-idf.js';
 import { ABBR_KEY, CHAR_KEY, CLASS_KEY, NEAR_KEY, PAIR_KEY, type IndexedEntry, type KbIndex } from './kb-index.js';
-import { ASK, asksGiven, intentMatch, isStatement } from './intent.js';
+import { ASK, asksGiven, intentMatch } from './intent.js';
 import { CHARS_DISCOUNT, charShareOf, ABBR_DISCOUNT, CHAR_DISCOUNT, FUZZY_DISCOUNT, homophoneWords, isAbbreviationShape, NEAR_DISCOUNT, PAIR_DISCOUNT, soundKeysOf, RELATED_DISCOUNT, SIBLING_DISCOUNT, SUB_DISCOUNT } from './match.js';
 
 export interface Features {
@@ -46,12 +46,6 @@ export interface Features {
    * when it went wrong.
    */
   exception: number;
-  /**
-   * 1 when the question asks nothing and describes a problem ("对门在楼道里堆了一堆纸壳子"): a
-   * resident telling a situation uses words no entry holds, so unexplained words weigh less. Not
-   * when it names a lapse ("门票弄丢了"): that is a plea for what to do, which `exception` weighs.
-   */
-  statement: number;
   /**
    * 1 when the question asks leave to do something ("公园里能放风筝吗", "can I ...") and the entry
    * explains no part of the doing's weightiest word: an entry on the park's hours says nothing of
@@ -156,7 +150,6 @@ export function featuresOf(
     }
   }
   const im = intentMatch(q, e);
-  const lapse = exceptionUnmet(q.text, e.text);
   let actionUnmet = 0;
   const perm = PERMISSION.exec(q.text);
   const act = perm?.[1] ?? perm?.[2];
@@ -179,8 +172,7 @@ export function featuresOf(
     intentAgree: im.agree * (q.total > 0 ? qGot / q.total : 0),
     // A clash the entry's text answers anyway (its answer gives the phone number asked for) is none.
     intentClash: im.clash && asksGiven(q.asks, e.answer) === 0 ? 1 : 0,
-    exception: lapse,
-    statement: isStatement(q.text) && lapse === 0 ? 1 : 0,
+    exception: exceptionUnmet(q.text, e.text),
     actionUnmet,
   };
 }
@@ -199,7 +191,6 @@ export const FEATURE_NAMES = [
   'intentAgree',
   'intentClash',
   'exception',
-  'statement',
   'actionUnmet',
 ] as const;
 

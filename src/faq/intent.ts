@@ -78,18 +78,6 @@ export function asksOf(text: string): number {
   return mask;
 }
 
-/**
- * Marks of a question: question words and particles, "A不A" and a closing "不" or "没"
- * ("要钱不"). A text with none describes a problem rather than asking ("楼道里堆满了纸壳子").
- */
-const QUESTION_MARKS =
-  /[?？吗呢]|[么嘛](?=$|[\s,，.。!！])|(?<!不)怎|咋|什么|啥|哪(?!怕)|谁|(?<![好这那前过头十没])几(?!乎)|多少|多久|多长|是否|能否|[能可行要需有是会让准算得][不没]\S|[不没]$|\b(how|what|where|when|who|which|why|can|could|should|do|does|did|is|are|will|may|would)\b/i;
-
-/** Whether a (normalised) text states a problem without asking anything. */
-export function isStatement(text: string): boolean {
-  return !QUESTION_MARKS.test(text);
-}
-
 /** The direction of a (normalised) request, as one {@link POLARITY} bit or 0: a stop mark wins. */
 export function polarityOf(text: string): number {
   if (STOP.test(text)) return POLARITY.stop;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { confidence, fitCalibration, fitLogistic, LATE_FEATURES } from '../../src/faq/calibrate.js';
+import { confidence, fitLogistic } from '../../src/faq/calibrate.js';
 import type { Features } from '../../src/faq/features.js';
 
 const base: Features = {
   recall: 0.5, precision: 0.5, questionRecall: 0.5, missing: 0.5, foreign: 0, margin: 0.2, mass: 0.8,
-  crossMiss: 0.3, salientMiss: 0.2, askMismatch: 0, intentAgree: 0, intentClash: 0, exception: 0, statement: 0, actionUnmet: 0,
+  crossMiss: 0.3, salientMiss: 0.2, askMismatch: 0, intentAgree: 0, intentClash: 0, exception: 0, actionUnmet: 0,
 };
 
 describe('calibration', () => {
@@ -31,26 +31,5 @@ describe('calibration', () => {
     // A question asking what the entry asks (a price of a price entry) counts for it; another ask against it.
     expect(confidence({ ...base, intentAgree: 0.5 })).toBeGreaterThan(weak);
     expect(confidence({ ...base, intentClash: 1 })).toBeLessThan(weak);
-  });
-
-  it('fits the late features last, holding the bias and every other weight', () => {
-    const rows = [];
-    for (let i = 0; i < 40; i++) {
-      const r = i / 40;
-      rows.push({ features: { ...base, recall: 0.55 + r * 0.45 }, right: true });
-      rows.push({ features: { ...base, recall: r * 0.45 }, right: false });
-      // Stated problems are right more often at the same recall.
-      rows.push({ features: { ...base, recall: 0.35 + r * 0.2, statement: 1 }, right: i % 4 !== 0 });
-    }
-    expect(LATE_FEATURES).toContain('statement');
-    const first = fitLogistic(rows, { l2: 0.001, steps: 5000, without: LATE_FEATURES });
-    expect(first.weights.statement).toBe(0);
-    const cal = fitCalibration(rows, { l2: 0.001, steps: 5000 });
-    expect(cal.bias).toBe(first.bias);
-    expect(cal.weights.recall).toBe(first.weights.recall);
-    expect(cal.weights.statement).toBeGreaterThan(0.5);
-    // A question-shaped text is decided as without the late feature; a stated one gains.
-    expect(confidence({ ...base, recall: 0.45 }, cal)).toBe(confidence({ ...base, recall: 0.45 }, first));
-    expect(confidence({ ...base, recall: 0.45, statement: 1 }, cal)).toBeGreaterThan(confidence({ ...base, recall: 0.45 }, cal));
   });
 });

@@ -73,15 +73,6 @@ describe('evidence for answering', () => {
     expect(f?.foreign).toBeGreaterThan(0.3);
   });
 
-  it('marks a stated problem, which the decision trusts more than the same words asked', () => {
-    const stated = engine.answer('工地上灰尘大得睁不开眼').top;
-    const asked = engine.answer('工地上灰尘大得睁不开眼咋办').top;
-    expect(stated?.id).toBe('site-dust');
-    expect(stated?.features.statement).toBe(1);
-    expect(asked?.features.statement).toBe(0);
-    expect(stated?.confidence).toBeGreaterThan(asked?.confidence ?? 1);
-  });
-
   it('flags a may-I question whose doing the entry never mentions', () => {
     const kite = engine.answer('人民公园里能放风筝吗').top;
     expect(kite?.id).toBe('park-hours');

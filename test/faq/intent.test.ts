@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ASK, asksGiven, asksOf, intentMatch, isStatement, POLARITY, polarityOf } from '../../src/faq/intent.js';
+import { ASK, asksGiven, asksOf, intentMatch, POLARITY, polarityOf } from '../../src/faq/intent.js';
 
 describe('what a question asks', () => {
   it.each([
@@ -55,12 +55,5 @@ describe('what a question asks', () => {
     expect(intentMatch(stop, { asks: 0, polarity: POLARITY.start }).reverse).toBe(1);
     expect(intentMatch(stop, { asks: 0, polarity: POLARITY.start | POLARITY.stop }).reverse).toBe(0);
     expect(intentMatch(stop, { asks: 0, polarity: POLARITY.stop }).agree).toBe(1);
-  });
-
-  it('tells a resident stating a problem from one asking', () => {
-    for (const t of ['对门邻居在楼道里堆了一堆纸壳子', '路边的灯坏了好几天', '这垃圾桶不怎么干净', 'someone keeps dumping rubbish by the gate'])
-      expect(isStatement(t), t).toBe(true);
-    for (const t of ['路灯坏了找谁', '量血压要钱不', '能不能晚点扫', '垃圾几点收', '有人管么', '噪音扰民吗', 'can I walk my dog here'])
-      expect(isStatement(t), t).toBe(false);
   });
 });
