@@ -121,6 +121,16 @@ export function unitDegree(index: KbIndex, e: IndexedEntry, u: Unit, onlyQuestio
   return d;
 }
 
+/** 1 when the question asks leave ({@link PERMISSION}) for a doing whose weightiest word the entry leaves unexplained. */
+function actionUnmetOf(index: KbIndex, e: IndexedEntry, question: string): number {
+  const perm = PERMISSION.exec(question);
+  const doing = perm?.[1] ?? perm?.[2];
+  if (!doing) return 0;
+  let heavy: Unit | undefined;
+  for (const u of units(doing)) if (!heavy || u.weight > heavy.weight) heavy = u;
+  return heavy && unitDegree(index, e, heavy, false) < EXPLAINED ? 1 : 0;
+}
+
 export interface QueryFacts {
   /** The question, normalised. */
   text: string;
@@ -150,14 +160,6 @@ export function featuresOf(
     }
   }
   const im = intentMatch(q, e);
-  let actionUnmet = 0;
-  const perm = PERMISSION.exec(q.text);
-  const act = perm?.[1] ?? perm?.[2];
-  if (act) {
-    let heavy: Unit | undefined;
-    for (const u of units(act)) if (!heavy || u.weight > heavy.weight) heavy = u;
-    if (heavy && unitDegree(index, e, heavy, false) < EXPLAINED) actionUnmet = 1;
-  }
   return {
     recall: m.recall,
     precision: m.precision,
@@ -173,7 +175,7 @@ export function featuresOf(
     // A clash the entry's text answers anyway (its answer gives the phone number asked for) is none.
     intentClash: im.clash && asksGiven(q.asks, e.answer) === 0 ? 1 : 0,
     exception: exceptionUnmet(q.text, e.text),
-    actionUnmet,
+    actionUnmet: actionUnmetOf(index, e, q.text),
   };
 }
 
