@@ -10,6 +10,8 @@
  *
  * `npx tsx bench/faq.ts --holdout PACK QUESTIONS.jsonl ...` (same arguments) fits on all sets but
  * one and scores the one held out, for each in turn: how the method does on a pack it has not seen.
+ * Each line also gives the share of in-scope questions whose right entry ranked first, answered or
+ * not, so that ranking and the answer-or-abstain decision can be judged apart.
  * `npm run bench:faq:holdout` runs it over the repository's ten fixture packs.
  */
 import { readFileSync } from 'node:fs';
@@ -93,14 +95,16 @@ async function loadSet(packPath: string, casesPath: string): Promise<{ entries: 
 
 function accuracy(entries: FaqEntry[], cases: Case[], calibration?: Calibration): string {
   const engine = createFaqEngine(entries, { calibration });
-  let inN = 0, inOk = 0, outN = 0, outOk = 0;
+  let inN = 0, inOk = 0, outN = 0, outOk = 0, ranked = 0;
   for (const c of cases) {
-    const ok = (engine.answer(c.text).best?.id ?? null) === c.expect;
+    const a = engine.answer(c.text);
+    const ok = (a.best?.id ?? null) === c.expect;
     if (c.expect === null) (outN++, ok && outOk++);
-    else (inN++, ok && inOk++);
+    else (inN++, ok && inOk++, a.top?.id === c.expect && ranked++);
   }
   const f = (a: number, b: number): string => (a / Math.max(1, b)).toFixed(3);
-  return `in-scope ${f(inOk, inN)}, abstention ${f(outOk, outN)}, overall ${f(inOk + outOk, inN + outN)}`;
+  // Ranked first apart from answered: the gap between the two is what the decision costs.
+  return `in-scope ${f(inOk, inN)}, abstention ${f(outOk, outN)}, overall ${f(inOk + outOk, inN + outN)}, ranked first ${f(ranked, inN)}`;
 }
 
 /**
@@ -176,6 +180,7 @@ async function holdout(paths: string[]): Promise<void> {
   const sets = await loadSets(paths);
   const rows = sets.map(rowsOf);
   let sum = 0;
+  let rankSum = 0;
   let n = 0;
   for (let i = 0; i < sets.length; i++) {
     const set = sets[i] as LabelledSet;
@@ -183,10 +188,12 @@ async function holdout(paths: string[]): Promise<void> {
     const calibration = fitLogistic(rows.filter((_, j) => j !== i).flat());
     const line = accuracy(set.entries, set.cases, calibration);
     sum += Number(/overall ([0-9.]+)/.exec(line)?.[1] ?? 0);
+    rankSum += Number(/ranked first ([0-9.]+)/.exec(line)?.[1] ?? 0);
     n++;
     console.log(`${set.name} (held out): ${line}`);
   }
   console.log(`mean overall, held out: ${(sum / Math.max(1, n)).toFixed(4)}`);
+  console.log(`mean ranked first (in scope), held out: ${(rankSum / Math.max(1, n)).toFixed(4)}`);
 }
 
 async function main(): Promise<void> {
