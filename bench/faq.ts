@@ -93,7 +93,14 @@ async function loadSet(packPath: string, casesPath: string): Promise<{ entries: 
   return { entries: pack.faq, cases };
 }
 
-function accuracy(entries: FaqEntry[], cases: Case[], calibration?: Calibration): string {
+interface Accuracy {
+  overall: number;
+  /** Share of in-scope questions whose right entry ranked first, answered or not. */
+  rankedFirst: number;
+  line: string;
+}
+
+function accuracy(entries: FaqEntry[], cases: Case[], calibration?: Calibration): Accuracy {
   const engine = createFaqEngine(entries, { calibration });
   let inN = 0, inOk = 0, outN = 0, outOk = 0, ranked = 0;
   for (const c of cases) {
@@ -102,9 +109,14 @@ function accuracy(entries: FaqEntry[], cases: Case[], calibration?: Calibration)
     if (c.expect === null) (outN++, ok && outOk++);
     else (inN++, ok && inOk++, a.top?.id === c.expect && ranked++);
   }
-  const f = (a: number, b: number): string => (a / Math.max(1, b)).toFixed(3);
+  const share = (a: number, b: number): number => a / Math.max(1, b);
+  const f = (a: number, b: number): string => share(a, b).toFixed(3);
   // Ranked first apart from answered: the gap between the two is what the decision costs.
-  return `in-scope ${f(inOk, inN)}, abstention ${f(outOk, outN)}, overall ${f(inOk + outOk, inN + outN)}, ranked first ${f(ranked, inN)}`;
+  return {
+    overall: share(inOk + outOk, inN + outN),
+    rankedFirst: share(ranked, inN),
+    line: `in-scope ${f(inOk, inN)}, abstention ${f(outOk, outN)}, overall ${f(inOk + outOk, inN + outN)}, ranked first ${f(ranked, inN)}`,
+  };
 }
 
 /**
@@ -169,7 +181,7 @@ async function fit(paths: string[]): Promise<void> {
   const calibration = fitLogistic(rows);
   console.log(`${rows.length} rows`);
   console.log(JSON.stringify(calibration));
-  for (const set of sets) if (set.cases.length > 0) console.log(`${set.name}: ${accuracy(set.entries, set.cases, calibration)}`);
+  for (const set of sets) if (set.cases.length > 0) console.log(`${set.name}: ${accuracy(set.entries, set.cases, calibration).line}`);
 }
 
 /**
@@ -186,11 +198,11 @@ async function holdout(paths: string[]): Promise<void> {
     const set = sets[i] as LabelledSet;
     if (set.cases.length === 0) continue;
     const calibration = fitLogistic(rows.filter((_, j) => j !== i).flat());
-    const line = accuracy(set.entries, set.cases, calibration);
-    sum += Number(/overall ([0-9.]+)/.exec(line)?.[1] ?? 0);
-    rankSum += Number(/ranked first ([0-9.]+)/.exec(line)?.[1] ?? 0);
+    const got = accuracy(set.entries, set.cases, calibration);
+    sum += got.overall;
+    rankSum += got.rankedFirst;
     n++;
-    console.log(`${set.name} (held out): ${line}`);
+    console.log(`${set.name} (held out): ${got.line}`);
   }
   console.log(`mean overall, held out: ${(sum / Math.max(1, n)).toFixed(4)}`);
   console.log(`mean ranked first (in scope), held out: ${(rankSum / Math.max(1, n)).toFixed(4)}`);
