@@ -2,9 +2,9 @@
  * Headless Debian Chromium through playwright-core, in a fresh profile. The flags keep Chromium
  * from calling out to the network, which this machine closes.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -25,4 +25,15 @@ export async function launchBrowser(options: Parameters<typeof chromium.launchPe
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Where a browser test leaves a screenshot. An ordinary run writes under test-results/ (ignored
+ * by git), so `npm test` never dirties the tree; `npm run docs:screenshots` sets
+ * WEICHENG_DOCS_SCREENSHOTS=1 to refresh the images the README shows, under docs/.
+ */
+export function screenshotPath(docsPath: string): string {
+  const path = process.env.WEICHENG_DOCS_SCREENSHOTS === '1' ? resolve(docsPath) : resolve('test-results', docsPath);
+  mkdirSync(dirname(path), { recursive: true });
+  return path;
 }

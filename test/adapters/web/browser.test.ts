@@ -1,13 +1,12 @@
 /**
  * The web chat in headless Chromium against the whole product on a real port: open /chat, report
  * a garbage pile by typing, tapping the bot's chips, sharing the location and attaching a photo,
- * confirm, and see the ticket number on the page. Leaves a screenshot in docs/screenshots/.
+ * confirm, and see the ticket number on the page. Leaves a screenshot, web-chat.png (see screenshotPath).
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { launchBrowser, type Browser } from '../../helpers/browser.js';
+import { launchBrowser, screenshotPath, type Browser } from '../../helpers/browser.js';
 import { nextMove, TICKET_NUMBER, type BotTurn } from './follow-bot.js';
 import { pngImage } from './helpers.js';
 import { expectGarbageTicket, garbageCategory, reportPlace, startProduct, type Product } from './product.js';
@@ -116,8 +115,7 @@ describe('web chat in headless Chromium', () => {
     await expect(page.locator('#log .meta.error').count()).resolves.toBe(0);
     expect(errors).toEqual([]);
 
-    mkdirSync('docs/screenshots', { recursive: true });
-    await page.screenshot({ path: 'docs/screenshots/web-chat.png' });
+    await page.screenshot({ path: screenshotPath('docs/screenshots/web-chat.png') });
     await expectGarbageTicket(product, ticketNumber!, place, photo);
 
     // A reload rebuilds the conversation from the server: same bubbles, the photo served back.

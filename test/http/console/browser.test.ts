@@ -1,17 +1,14 @@
 /**
  * The console in headless Chromium on a real port, with the demo pack: an officer logs in, sees
  * only their unit's tickets with live countdowns, opens one, accepts it and resolves it with a
- * note and a photo. Leaves docs/console-list.png and docs/console-ticket.png.
+ * note and a photo. Leaves console-list.png and console-ticket.png (see screenshotPath).
  */
-import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Pack } from '../../../src/pack/schema.js';
 import type { Ticket } from '../../../src/store/ports.js';
-import { launchBrowser, type Browser } from '../../helpers/browser.js';
+import { launchBrowser, screenshotPath, type Browser } from '../../helpers/browser.js';
 import { makePng } from '../../helpers/test-image.js';
 import { consoleHarness, PASSWORD, type ConsoleHarness } from './helpers.js';
-
-const DOCS = resolve('docs');
 
 let h: ConsoleHarness | undefined;
 let browser: Browser | undefined;
@@ -93,7 +90,7 @@ describe('office console in headless Chromium', () => {
     expect(first).toMatch(/^接单剩余 \d/);
     await page.waitForFunction((t) => document.querySelector('#rows tr:first-child .due')?.textContent !== t, first, { timeout: 3000 });
     await page.waitForSelector(`#rows tr[data-number="${mine[0]!.number}"] .due.late:has-text("接单已超时")`);
-    await page.screenshot({ path: join(DOCS, 'console-list.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('docs/console-list.png'), fullPage: true });
 
     const target = mine[1]!;
     await page.click(`#rows tr[data-number="${target.number}"] a`);
@@ -108,7 +105,7 @@ describe('office console in headless Chromium', () => {
     await page.click('button[data-action=resolve]');
     await page.fill('form[data-form=resolve] textarea[name=note]', '已安排环卫车清运，垃圾池已冲洗消毒，今后每天早晚各清运一次。');
     await page.setInputFiles('form[data-form=resolve] input[name=photo]', { name: 'after.png', mimeType: 'image/png', buffer: makePng(480, 360, 9) });
-    await page.screenshot({ path: join(DOCS, 'console-ticket.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('docs/console-ticket.png'), fullPage: true });
     await page.click('form[data-form=resolve] button[type=submit]');
     await page.waitForSelector('.flash.ok:has-text("已办结")');
     await page.waitForSelector('.ticket-page .title .badge:text-is("已办结")');
