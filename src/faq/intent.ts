@@ -42,8 +42,9 @@ const ASKS: ReadonlyArray<[number, RegExp]> = [
   [ASK.human, /人工|真人|活人|转人|客服|工作人员|\b(human|real person|agent|operator)\b/],
 ];
 
+// 发/推/收 only as sending and receiving: not 别再发生 (never again), 不收费 (free), 不收垃圾 (not collected).
 const STOP =
-  /取消|关闭|关掉|关了|停止|停掉|停用|暂停|退订|退掉|撤回|撤销|注销|屏蔽|拒收|不需要了|不用了|不想(要|弄|搞|办|做)了|(能|可以|怎么|咋|想)(退|关)(吗|掉|了|$)|(不想|不要|别|不)再?(给(我|俺|咱|我们))?(发|推|收|提醒|通知|打扰)|\b(stop|cancel|unsubscribe|withdraw|turn off|opt out|no longer|don't want)\b/;
+  /取消|关闭|关掉|关了|停止|停掉|停用|暂停|退订|退掉|撤回|撤销|注销|屏蔽|拒收|不需要了|不用了|不想(要|弄|搞|办|做)了|(能|可以|怎么|咋|想)(退|关)(吗|掉|了|$)|(不想|不要|别|不)再?(给(我|俺|咱|我们))?(发(?!生|现|展|烧|票|霉|臭)|推(?!荐|广|迟)|收(?!费|钱|拾|集|运|走|垃圾)|提醒|通知|打扰)|\b(stop|cancel|unsubscribe|withdraw|turn off|opt out|no longer|don't want)\b/;
 const START = /开通|开启|打开|订阅|关注|预约|报名|申请|办理|想收到|恢复|\b(subscribe|turn on|sign up|book|register|apply|enable)\b/;
 
 /**

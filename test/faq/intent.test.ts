@@ -46,6 +46,13 @@ describe('what a question asks', () => {
     expect(polarityOf('垃圾桶满了')).toBe(0);
   });
 
+  it('does not read "never again", "free" or "not collected" as turning off', () => {
+    expect(polarityOf('希望这种事别再发生')).toBe(0);
+    expect(polarityOf('清运大件垃圾不收费吗')).toBe(0);
+    expect(polarityOf('为什么三天不收垃圾')).toBe(0);
+    expect(polarityOf('不想再收到推送')).toBe(POLARITY.stop);
+  });
+
   it('tells agreeing, clashing and reversed asks apart', () => {
     const price = { asks: ASK.price, polarity: 0 };
     expect(intentMatch(price, { asks: ASK.price | ASK.time, polarity: 0 })).toEqual({ agree: 1, clash: 0, reverse: 0 });

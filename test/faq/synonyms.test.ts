@@ -10,6 +10,12 @@ describe('synonyms', () => {
     expect(rewrite('门口有狗屎').replace(/\s+/g, '')).toBe('门口有犬只粪便');
   });
 
+  it('reads "stop sending" as unsubscribing, but not inside 别再发生 ("never again")', () => {
+    expect(rewrite('别再发消息了')).toContain('取消订阅');
+    expect(rewrite('别再给我发这些')).toContain('取消订阅');
+    expect(rewrite('希望这种事别再发生')).not.toContain('取消订阅');
+  });
+
   it('prefers a longer canonical word over a variant inside it', () => {
     expect(rewrite('我不满意').replace(/\s+/g, '')).toBe('我不满意');
   });
