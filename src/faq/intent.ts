@@ -31,13 +31,13 @@ const ASKS: ReadonlyArray<[number, RegExp]> = [
     /几点|什么时候|啥时候|何时|多久|多长时间|(?<![好这那前过头])几天|哪天|几号|哪一天|几月|上班|下班|开门|关门|营业时间|办公时间|\b(what time|when|how long|hours?)\b/,
   ],
   [ASK.place, /在哪|去哪|哪里|哪儿|什么地方|啥地方|哪个地方|地址|地点|\b(where|located|address)\b/],
-  [ASK.who, /找谁|谁管|谁负责|归谁|谁来|是谁|哪个部门|什么部门|哪个单位|\bwho\b/],
+  [ASK.who, /找谁|谁管|谁负责|归谁|谁来|是谁|由谁|谁(扫|修|清|收|拉|运|赔|处理|弄)|哪个部门|什么部门|哪个单位|\bwho\b/],
   [ASK.contact, /电话|号码|热线|联系方式|怎么联系|\b(phone|hotline|call|contact|number)\b/],
   [ASK.define, /是什么意思|什么意思|啥意思|是什么|是啥|指什么|\b(what is|what's|what does|mean|meaning)\b/],
   [ASK.subsidy, /补贴|补助|奖励|奖金|\b(subsid(y|ies)|grants?|rewards?)\b/],
   [
     ASK.progress,
-    /进度|进展|到哪了|到哪一步|哪一步|怎么样了|咋样了|有结果|没结果|没动静|没消息|没回音|没人管|没人理|没人来|还没(处理|解决|弄|办|来)|\b(progress|status|any news|update on)\b/,
+    /进度|进展|到哪了|到哪一步|哪一步|怎么样了|咋样了|(啥|什么)情况了|有结果|没结果|没动静|没消息|没回音|没人管|没人理|没人来|还没(处理|解决|弄|办|来)|\b(progress|status|any news|update on)\b/,
   ],
   [ASK.human, /人工|真人|活人|转人|客服|工作人员|\b(human|real person|agent|operator)\b/],
 ];

@@ -8,6 +8,8 @@ describe('what a question asks', () => {
     ['公厕几点开门', ASK.time],
     ['旧衣回收箱在哪里', ASK.place],
     ['路灯坏了找谁修', ASK.who],
+    ['小区里的雪谁扫', ASK.who],
+    ['门前的积雪由谁清', ASK.who],
     ['有没有咨询热线', ASK.contact],
     ['门前三包是什么意思', ASK.define],
     ['农村改厕有补贴吗', ASK.subsidy],
@@ -15,6 +17,7 @@ describe('what a question asks', () => {
     ['where is the office', ASK.place],
     ['我前天报的事弄到哪一步了', ASK.progress],
     ['报了三天了还没人来', ASK.progress],
+    ['前天在这举报的 现在啥情况了', ASK.progress],
     ['能不能转人工', ASK.human],
   ])('reads the ask of "%s"', (text, bit) => {
     expect(asksOf(text) & bit).toBe(bit);
