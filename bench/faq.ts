@@ -13,6 +13,11 @@
  * Each line also gives the share of in-scope questions whose right entry ranked first, answered or
  * not, so that ranking and the answer-or-abstain decision can be judged apart.
  * `npm run bench:faq:holdout` runs it over the repository's ten fixture packs.
+ *
+ * `npx tsx bench/faq.ts --score PACK QUESTIONS.jsonl ...` scores the shipped calibration, unfitted,
+ * on each set and prints the means. `npm run bench:faq:fresh` runs it on the four packs (faq-11 to
+ * faq-14) written after the calibration was fitted, by authors who never saw the engine's answers:
+ * the nearest thing the repository has to a city's first pack.
  */
 import { readFileSync } from 'node:fs';
 import { fitLogistic, type Calibration } from '../src/faq/calibrate.js';
@@ -208,9 +213,26 @@ async function holdout(paths: string[]): Promise<void> {
   console.log(`mean ranked first (in scope), held out: ${(rankSum / Math.max(1, n)).toFixed(4)}`);
 }
 
+/** The shipped calibration on sets it was never fitted on: each set's figures and the means. */
+async function scoreShipped(paths: string[]): Promise<void> {
+  const sets = (await loadSets(paths)).filter((s) => s.cases.length > 0);
+  let sum = 0;
+  let rankSum = 0;
+  for (const set of sets) {
+    const got = accuracy(set.entries, set.cases);
+    sum += got.overall;
+    rankSum += got.rankedFirst;
+    console.log(`${set.name}: ${got.line}`);
+  }
+  const n = Math.max(1, sets.length);
+  console.log(`mean overall: ${(sum / n).toFixed(4)}`);
+  console.log(`mean ranked first (in scope): ${(rankSum / n).toFixed(4)}`);
+}
+
 async function main(): Promise<void> {
   if (process.argv[2] === '--fit') return fit(process.argv.slice(3));
   if (process.argv[2] === '--holdout') return holdout(process.argv.slice(3));
+  if (process.argv[2] === '--score') return scoreShipped(process.argv.slice(3));
   const [packPath, casesPath] = process.argv.slice(2);
   if (!packPath || !casesPath) {
     process.stderr.write('usage: tsx bench/faq.ts PACK.yaml QUESTIONS.jsonl\n');

@@ -93,3 +93,25 @@ describe('the FAQ engine on resident-style wording', () => {
     expect(s.abstention).toBeGreaterThanOrEqual(outFloor);
   });
 });
+
+/**
+ * The eleventh to fourteenth packs (a county 环卫所, a township 市场监管所, a county's rainy-season
+ * 疾控/爱卫办, a tourist old town) were written after the calibration was fitted, each by an author
+ * who never saw the engine's answers, with most in-scope questions sharing only a word or two with
+ * their entry. They are not in the calibration's fit (`npm run bench:faq:fresh` scores them); the
+ * floors sit a little under what the engine reaches on them.
+ */
+describe('the FAQ engine on packs written after the calibration was fitted', () => {
+  it.each([
+    ['../fixtures/packs/faq-11.yaml', './fixture-questions-11.jsonl', 0.6, 0.58],
+    ['../fixtures/packs/faq-12.yaml', './fixture-questions-12.jsonl', 0.57, 0.52],
+    ['../fixtures/packs/faq-13.yaml', './fixture-questions-13.jsonl', 0.6, 0.65],
+    ['../fixtures/packs/faq-14.yaml', './fixture-questions-14.jsonl', 0.6, 0.57],
+  ])('keeps floors on %s', async (pack, questions, inFloor, outFloor) => {
+    const s = score(await load(pack), questions);
+    expect(s.inN).toBeGreaterThan(100);
+    expect(s.outN).toBeGreaterThan(40);
+    expect(s.inScope).toBeGreaterThanOrEqual(inFloor);
+    expect(s.abstention).toBeGreaterThanOrEqual(outFloor);
+  });
+});
