@@ -201,9 +201,14 @@ function pieces(term: string, longest = 4): string[] {
  * function one ("绳会", "能查"). Such a word is taken apart when one of its pieces is scaffolding;
  * any other unknown word stays whole, since it may be a typo the fuzzy lookup can repair.
  */
+/** A one-character adjective or verb with its complement marker ("脏得", "臭得"), as jieba keeps some. */
+const COMPLEMENT = /^\p{Script=Han}得$/u;
+
 function split(term: string): string[] {
   // A rare dictionary entry of three or more characters is often glue too ("给我发").
   const idf = knownIdf(term);
+  // "脏得下不去脚" is about dirt: the rare "脏得" is cut to "脏". Common words keep their 得 (觉得, 值得).
+  if (COMPLEMENT.test(term) && (idf === undefined || idf >= RARE)) return [Array.from(term)[0] as string];
   const glue = idf !== undefined && idf >= RARE && Array.from(term).length >= 3;
   if ((idf !== undefined && !glue) || canonicals.has(term) || !HAN.test(term) || Array.from(term).length < 2) {
     return [term];

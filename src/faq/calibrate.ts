@@ -13,22 +13,22 @@ export interface Calibration {
 }
 
 export const DEFAULT_CALIBRATION: Calibration = {
-  bias: -5.105,
+  bias: -5.11,
   weights: {
-    recall: 2.973,
-    precision: 3.894,
-    questionRecall: -0.185,
-    missing: -0.616,
-    foreign: -0.208,
-    margin: 3.633,
-    mass: 2.239,
-    crossMiss: 0.268,
-    salientMiss: 0.569,
-    askMismatch: -1.869,
-    intentAgree: 0.824,
+    recall: 2.957,
+    precision: 3.905,
+    questionRecall: -0.172,
+    missing: -0.623,
+    foreign: -0.188,
+    margin: 3.59,
+    mass: 2.251,
+    crossMiss: 0.237,
+    salientMiss: 0.657,
+    askMismatch: -1.868,
+    intentAgree: 0.863,
     intentClash: -1.838,
-    exception: -1.933,
-    actionUnmet: -1.409,
+    exception: -1.958,
+    actionUnmet: -1.415,
   },
 };
 

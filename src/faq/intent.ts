@@ -30,7 +30,7 @@ const ASKS: ReadonlyArray<[number, RegExp]> = [
     ASK.time,
     /几点|什么时候|啥时候|何时|多久|多长时间|(?<![好这那前过头])几天|哪天|几号|哪一天|几月|上班|下班|开门|关门|营业时间|办公时间|\b(what time|when|how long|hours?)\b/,
   ],
-  [ASK.place, /在哪|去哪|哪里|哪儿|什么地方|啥地方|哪个地方|地址|地点|\b(where|located|address)\b/],
+  [ASK.place, /在哪|去哪|哪里|哪儿|搁哪|上哪|哪旮旯|什么地方|啥地方|哪个地方|地址|地点|\b(where|located|address)\b/],
   [ASK.who, /找谁|谁管|谁负责|归谁|谁来|是谁|由谁|谁(扫|修|清|收|拉|运|赔|处理|弄)|哪个部门|什么部门|哪个单位|\bwho\b/],
   [ASK.contact, /电话|号码|热线|联系方式|怎么联系|\b(phone|hotline|call|contact|number)\b/],
   [ASK.define, /是什么意思|什么意思|啥意思|是什么|是啥|指什么|\b(what is|what's|what does|mean|meaning)\b/],
@@ -44,7 +44,7 @@ const ASKS: ReadonlyArray<[number, RegExp]> = [
 
 // 发/推/收 only as sending and receiving: not 别再发生 (never again), 不收费 (free), 不收垃圾 (not collected).
 const STOP =
-  /取消|关闭|关掉|关了|停止|停掉|停用|暂停|退订|退掉|撤回|撤销|注销|屏蔽|拒收|不需要了|不用了|不想(要|弄|搞|办|做)了|(能|可以|怎么|咋|想)(退|关)(吗|掉|了|$)|(不想|不要|别|不)再?(给(我|俺|咱|我们))?(发(?!生|现|展|烧|票|霉|臭)|推(?!荐|广|迟)|收(?!费|钱|拾|集|运|走|垃圾)|提醒|通知|打扰)|\b(stop|cancel|unsubscribe|withdraw|turn off|opt out|no longer|don't want)\b/;
+  /取消|关闭|关掉|关了|停止|停掉|停用|暂停|退订|退掉|撤回|撤销|注销|屏蔽|拒收|不需要了|不用了|不想(要|弄|搞|办|做)了|(能|可以|怎么|咋|想)(退|关)(吗|掉|了|$)|(不想|不要|别|不)(再|老|总|老是|总是|天天)?(给(我|俺|咱|我们))?(发(?!生|现|展|烧|票|霉|臭)|推(?!荐|广|迟)|收(?!费|钱|拾|集|运|走|垃圾)|提醒|通知|打扰)|\b(stop|cancel|unsubscribe|withdraw|turn off|opt out|no longer|don't want)\b/;
 const START = /开通|开启|打开|订阅|关注|预约|报名|申请|办理|想收到|恢复|\b(subscribe|turn on|sign up|book|register|apply|enable)\b/;
 
 /**
@@ -83,6 +83,16 @@ export function asksOf(text: string): number {
 export function polarityOf(text: string): number {
   if (STOP.test(text)) return POLARITY.stop;
   return START.test(text) ? POLARITY.start : 0;
+}
+
+/**
+ * The directions an entry's wording offers, each alternative on its own: "怎么订阅或退订" goes both
+ * ways, where {@link polarityOf} reads a whole question one way ("预约的清运怎么取消" cancels).
+ */
+export function polaritiesOf(text: string): number {
+  let bits = 0;
+  for (const part of text.split(/或者|或是|或|还是|[、/]/)) bits |= polarityOf(part);
+  return bits;
 }
 
 /** How a question's asks meet an entry's: shared, clashing (both specific, none shared), polarity reversed. */

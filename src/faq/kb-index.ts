@@ -6,7 +6,7 @@ import type { FaqEntry } from '../pack/schema.js';
 import { abbreviationsOf, canonicalText, hanPairs, termsOf, units, type Unit } from './analyze.js';
 import { FuzzyIndex } from './fuzzy.js';
 import { normalize } from '../text/segment.js';
-import { asksOf, polarityOf } from './intent.js';
+import { asksOf, polaritiesOf } from './intent.js';
 
 /** One way an entry is asked (its question or a variant). */
 export interface Surface {
@@ -26,7 +26,7 @@ export interface IndexedEntry {
   answer: string;
   /** What the entry's question and variants ask ({@link asksOf} bits, united). */
   asks: number;
-  /** Which way its question and variants go ({@link polarityOf} bits, united). */
+  /** Which ways its question and variants go ({@link polaritiesOf} bits, united). */
   polarity: number;
 }
 
@@ -84,7 +84,7 @@ export function buildIndex(entries: readonly FaqEntry[], answerWeight: number): 
     let polarity = 0;
     for (const text of [entry.question, ...entry.variants]) {
       asks |= asksOf(normalize(text));
-      polarity |= polarityOf(normalize(text));
+      polarity |= polaritiesOf(normalize(text));
       const list = units(text);
       note(list, 1);
       if (list.length > 0) surfaces.push(surface(list));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ASK, asksGiven, asksOf, intentMatch, POLARITY, polarityOf } from '../../src/faq/intent.js';
+import { ASK, asksGiven, asksOf, intentMatch, POLARITY, polaritiesOf, polarityOf } from '../../src/faq/intent.js';
 
 describe('what a question asks', () => {
   it.each([
@@ -7,6 +7,7 @@ describe('what a question asks', () => {
     ['乱扔烟头会罚款吗', ASK.fine],
     ['公厕几点开门', ASK.time],
     ['旧衣回收箱在哪里', ASK.place],
+    ['转运站搁哪', ASK.place],
     ['路灯坏了找谁修', ASK.who],
     ['小区里的雪谁扫', ASK.who],
     ['门前的积雪由谁清', ASK.who],
@@ -44,9 +45,16 @@ describe('what a question asks', () => {
     expect(polarityOf('怎么开通短信提醒')).toBe(POLARITY.start);
     expect(polarityOf('how do i unsubscribe')).toBe(POLARITY.stop);
     expect(polarityOf('别给俺发消息了')).toBe(POLARITY.stop);
+    expect(polarityOf('别老给我发消息了')).toBe(POLARITY.stop);
     expect(polarityOf('预约的灭蟑不想弄了')).toBe(POLARITY.stop);
     expect(polarityOf('推送太多了怎么关')).toBe(POLARITY.stop);
     expect(polarityOf('垃圾桶满了')).toBe(0);
+  });
+
+  it('reads an entry offering both ways as going both ways, each alternative on its own', () => {
+    expect(polaritiesOf('怎么订阅或退订消息提醒')).toBe(POLARITY.start | POLARITY.stop);
+    expect(polaritiesOf('预约的消杀想取消或者改时间怎么办')).toBe(POLARITY.stop);
+    expect(polaritiesOf('怎么预约上门清运')).toBe(POLARITY.start);
   });
 
   it('does not read "never again", "free" or "not collected" as turning off', () => {

@@ -84,6 +84,12 @@ describe('word matching beyond the same word', () => {
     expect(units('楼上往下扔东西').map((u) => u.term)).toEqual(expect.arrayContaining(['高空', '抛物']));
   });
 
+  it('cuts a rare adjective-plus-得 to the adjective ("脏得" -> 脏), not a common word with 得 (觉得)', () => {
+    expect(units('厕所脏得下不去脚').map((u) => u.term)).toContain('脏');
+    expect(units('臭得要命').map((u) => u.term)).toContain('臭');
+    expect(units('我觉得不行').map((u) => u.term)).toContain('觉得');
+  });
+
   it('reads typed pinyin ("chuangwei") but not ordinary English words as pinyin', () => {
     expect(soundKey('chuangwei')).toBe('chuangwei');
     expect(soundKey('garbage')).toBeUndefined();
