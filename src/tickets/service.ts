@@ -3,6 +3,7 @@
  */
 import type { Ticket, TicketEvent, TicketPhoto } from '../store/ports.js';
 import { applyAction, rateTicket, replyToResident, type ActionOptions, type Actor } from './actions.js';
+import { categorizeTicket } from './categorize.js';
 import { fileReport, type ReportInput } from './create.js';
 import type { TicketDeps } from './deps.js';
 import { findDuplicate, type DuplicateOptions, type DuplicateQuery } from './duplicates.js';
@@ -17,6 +18,12 @@ export type { CommentInput } from './followers.js';
 export interface TicketService {
   file(input: ReportInput): Promise<Ticket>;
   act(ticketId: number, action: TicketAction, actor: Actor, options?: ActionOptions): Promise<Ticket>;
+  /**
+   * Gives an unclassified ticket its category (manual dispatch), with the resolution deadline that
+   * category's SLA sets from the report (categorize.ts). Moving it to the category's unit is a
+   * separate transfer.
+   */
+  categorize(ticketId: number, categoryId: string, actor: Actor): Promise<Ticket>;
   reply(ticketId: number, text: string, actor: Actor): Promise<void>;
   rate(ticketId: number, rating: Rating, residentId: number, comment?: string): Promise<Ticket>;
   /** A resident's note (and/or photo) on their ticket: kept as an event and passed on to the unit. */
@@ -41,6 +48,7 @@ export function createTicketService(deps: TicketDeps, options: { duplicates?: Du
   return {
     file: (input) => fileReport(deps, input),
     act: (id, action, actor, actionOptions) => applyAction(deps, id, action, actor, actionOptions),
+    categorize: (id, categoryId, actor) => store.transaction((tx) => categorizeTicket(deps, tx, id, categoryId, actor)),
     reply: (id, text, actor) => replyToResident(deps, id, text, actor),
     rate: (id, rating, residentId, comment) => rateTicket(deps, id, rating, residentId, comment),
     comment: (id, residentId, input) => commentOnTicket(deps, id, residentId, input),

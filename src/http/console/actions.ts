@@ -96,35 +96,22 @@ export async function runAction(deps: ActionDeps, ticket: Ticket, body: ActionBo
 
 /**
  * Manual dispatch of an unrouted ticket (no category, left with the dispatcher): sets the
- * category and, when the category belongs to another unit, transfers it there, all in one
- * transaction. A ticket that has a category is moved with an ordinary transfer instead.
+ * category, with the resolution deadline its SLA gives, and, when the category belongs to another
+ * unit, transfers it there, all in one transaction. A ticket that has a category is moved with an
+ * ordinary transfer instead (categorize refuses it, 409).
  */
 async function dispatch(deps: ActionDeps, ticket: Ticket, body: Extract<ActionBody, { type: 'dispatch' }>, actor: string): Promise<void> {
   const pack = deps.pack();
   const category = pack.categories.find((c) => c.id === body.categoryId);
   if (!category) throw new AppError('UNKNOWN_REFERENCE', `dispatch: unknown category "${body.categoryId}"`, { category: body.categoryId });
-  if (ticket.categoryId !== null) {
-    throw new AppError('CONFLICT', `ticket ${ticket.number} already has a category; use transfer to move it`, { ticket: ticket.number });
-  }
   if (!canApply(ticket.state, 'transfer')) {
     throw new AppError('INVALID_TRANSITION', `ticket ${ticket.number}: cannot dispatch when ${ticket.state}`, { ticket: ticket.number });
   }
   const unitId = body.unitId ?? dispatchUnit(pack, category.id, ticket.areaId);
   if (!pack.units.some((u) => u.id === unitId)) throw new AppError('UNKNOWN_REFERENCE', `dispatch: unknown unit "${unitId}"`, { unit: unitId });
-  await deps.store.transaction(async (tx) => {
-    const now = deps.clock();
-    // The category goes in first, so the card the receiving unit gets names it.
-    await tx.tickets.update(ticket.id, { categoryId: category.id, updatedAt: now });
-    await tx.tickets.appendEvent({
-      ticketId: ticket.id,
-      at: now,
-      actor,
-      type: 'categorize',
-      fromState: ticket.state,
-      toState: ticket.state,
-      note: null,
-      data: { category: category.id },
-    });
+  await deps.store.transaction(async () => {
+    // The category goes in first, so the card the receiving unit gets names it (and its deadline).
+    await deps.tickets.categorize(ticket.id, category.id, actor);
     if (unitId !== ticket.unitId) {
       await deps.tickets.act(ticket.id, { type: 'transfer', toUnitId: unitId, reason: body.reason || `人工分派：${category.name}` }, actor);
     }
