@@ -7,6 +7,7 @@ import type { FaqEntry } from '../pack/schema.js';
 import type { FaqFeedback, Store, StoredFaqEntry } from '../store/ports.js';
 import { AppError, NotFoundError } from '../errors.js';
 import { createFaqEngine, type FaqEngine, type FaqEngineOptions } from './engine.js';
+import { gapKey } from './gaps.js';
 
 export interface FaqAsk {
   answer: { id: string; question: string; answer: string; score: number } | null;
@@ -16,6 +17,9 @@ export interface FaqAsk {
   top: { id: string; score: number } | null;
 }
 
+/** As many variants as the admin API accepts on an entry. */
+export const MAX_VARIANTS = 50;
+
 export interface KnowledgeBase {
   ask(question: string): FaqAsk;
   entry(id: string): StoredFaqEntry | undefined;
@@ -23,6 +27,11 @@ export interface KnowledgeBase {
   /** Creates or replaces an entry on staff's behalf. */
   save(entry: Omit<StoredFaqEntry, 'source' | 'deleted' | 'updatedAt'>): Promise<StoredFaqEntry>;
   remove(id: string): Promise<void>;
+  /**
+   * Adds a resident's wording to an entry's variants (staff taking it from the gaps list); a
+   * wording the entry already has, up to punctuation, spaces and case, changes nothing.
+   */
+  addVariant(id: string, wording: string): Promise<StoredFaqEntry>;
   /** Seeds from (or refreshes against) the pack's entries. */
   syncFromPack(entries: readonly FaqEntry[]): Promise<void>;
   feedback(f: Omit<FaqFeedback, 'id' | 'createdAt'>): Promise<void>;
@@ -72,6 +81,19 @@ export async function createKnowledgeBase(
     async save(e) {
       if (!e.question.trim() || !e.answer.trim()) throw new AppError('INVALID_INPUT', 'faq entry: question and answer must not be empty');
       const row: StoredFaqEntry = { ...e, source: 'staff', deleted: false, updatedAt: clock() };
+      await store.faq.put(row);
+      await reload();
+      return row;
+    },
+    async addVariant(id, wording) {
+      const e = live.get(id);
+      if (!e) throw new NotFoundError('faq entry', id);
+      const text = wording.trim();
+      if (!text) throw new AppError('INVALID_INPUT', 'faq variant: the wording must not be empty');
+      const key = gapKey(text);
+      if ([e.question, ...e.variants].some((v) => gapKey(v) === key)) return e;
+      if (e.variants.length >= MAX_VARIANTS) throw new AppError('INVALID_INPUT', `faq entry ${id}: at most ${MAX_VARIANTS} variants`, { faqId: id });
+      const row: StoredFaqEntry = { ...e, variants: [...e.variants, text], source: 'staff', updatedAt: clock() };
       await store.faq.put(row);
       await reload();
       return row;

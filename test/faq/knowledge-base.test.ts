@@ -78,6 +78,20 @@ describe('the knowledge base', () => {
     expect(kb.entry('bin-times')?.source).toBe('pack');
   });
 
+  it("adds a resident's wording as a variant that survives a restart and a pack reload, up to the variant cap", async () => {
+    const kb = await createKnowledgeBase(db.store, { clock });
+    await kb.syncFromPack(entries);
+    now = 2_000;
+    await kb.addVariant('rats', '屋里耗子乱窜');
+    const restarted = await createKnowledgeBase(db.store, { clock });
+    await restarted.syncFromPack(entries);
+    expect(restarted.entry('rats')).toMatchObject({ source: 'staff', updatedAt: 2_000 });
+    expect(restarted.entry('rats')?.variants.at(-1)).toBe('屋里耗子乱窜');
+    for (let i = restarted.entry('rats')!.variants.length; i < 50; i++) await restarted.addVariant('rats', `说法${i}`);
+    await expect(restarted.addVariant('rats', '再多一个')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    expect(restarted.entry('rats')?.variants).toHaveLength(50);
+  });
+
   it('refuses to delete an entry that is not there', async () => {
     const kb = await createKnowledgeBase(db.store, { clock });
     await expect(kb.remove('nope')).rejects.toMatchObject({ code: 'NOT_FOUND' });

@@ -114,6 +114,37 @@ describe('the FAQ admin API', () => {
     expect(bad.statusCode).toBe(400);
   });
 
+  it("names each gap's likeliest entry, and drops a gap once its wording is an entry's variant", async () => {
+    await kb.feedback({ kind: 'unanswered', question: '屋里老鼠乱窜咋整', faqId: null, residentId: 1, ticketId: null });
+    await kb.feedback({ kind: 'unanswered', question: '夜市几点收摊', faqId: null, residentId: 2, ticketId: null });
+    const before = (await app.inject({ method: 'GET', url: '/api/admin/faq/gaps', headers: OFFICER })).json().gaps;
+    expect(before.find((g: { question: string }) => g.question === '屋里老鼠乱窜咋整')?.guess).toEqual({ id: 'rats', question: '家里有老鼠怎么办？' });
+    expect(before).toHaveLength(2);
+
+    const add = await app.inject({ method: 'POST', url: '/api/admin/faq/rats/variants', headers: SUPERVISOR, payload: { text: ' 屋里老鼠乱窜咋整 ' } });
+    expect(add.statusCode).toBe(200);
+    expect(add.json().variants).toEqual(['怎么防老鼠进屋', '厨房晚上有耗子', '屋里老鼠乱窜咋整']);
+    expect(add.json().source).toBe('staff');
+    // The same wording again (punctuation aside) changes nothing.
+    const again = await app.inject({ method: 'POST', url: '/api/admin/faq/rats/variants', headers: SUPERVISOR, payload: { text: '屋里老鼠乱窜，咋整？' } });
+    expect(again.json().variants).toHaveLength(3);
+    const after = (await app.inject({ method: 'GET', url: '/api/admin/faq/gaps', headers: OFFICER })).json().gaps;
+    expect(after.map((g: { question: string }) => g.question)).toEqual(['夜市几点收摊']);
+    // The engine answers the new wording at once.
+    expect(kb.ask('屋里老鼠乱窜咋整').answer?.id).toBe('rats');
+  });
+
+  it('lets only editors add a variant, to an entry that exists, with a wording that is not blank', async () => {
+    const officer = await app.inject({ method: 'POST', url: '/api/admin/faq/rats/variants', headers: OFFICER, payload: { text: '耗子成灾' } });
+    expect(officer.statusCode).toBe(403);
+    const missing = await app.inject({ method: 'POST', url: '/api/admin/faq/no-such/variants', headers: SUPERVISOR, payload: { text: '耗子成灾' } });
+    expect(missing.statusCode).toBe(404);
+    const blank = await app.inject({ method: 'POST', url: '/api/admin/faq/rats/variants', headers: SUPERVISOR, payload: { text: '  ' } });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().error.message).toMatch(/text/);
+    expect(kb.entry('rats')?.variants).toEqual(['怎么防老鼠进屋', '厨房晚上有耗子']);
+  });
+
   it('answers 401 without staff credentials and 403 to an officer who edits', async () => {
     const anon = await app.inject({ method: 'GET', url: '/api/admin/faq' });
     expect(anon.statusCode).toBe(401);

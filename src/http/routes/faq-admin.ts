@@ -1,15 +1,16 @@
 /**
  * The staff-facing knowledge base API under /api/admin/faq (the console mounts it at
  * /console/api/admin/faq, behind its session): list, read, create or replace, delete
- * entries; the questions the bot could not answer (or answered unhelpfully); and a try-it box.
+ * entries; the questions the bot could not answer (or answered unhelpfully), each with the entry
+ * it most resembles; adding such a wording to an entry's variants; and a try-it box.
  * Every route needs staff; only supervisors and admins may change entries.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, NotFoundError } from '../../errors.js';
-import { groupGaps } from '../../faq/gaps.js';
-import type { KnowledgeBase } from '../../faq/knowledge-base.js';
+import { gapKey, groupGaps } from '../../faq/gaps.js';
+import { MAX_VARIANTS, type KnowledgeBase } from '../../faq/knowledge-base.js';
 import { ID_PATTERN } from '../../pack/schema.js';
 import type { StoredFaqEntry } from '../../store/ports.js';
 
@@ -46,12 +47,13 @@ const params = z.object({
 
 const entryBody = z.object({
   question: text(500),
-  variants: z.array(text(500)).max(50, 'at most 50 variants').default([]),
+  variants: z.array(text(500)).max(MAX_VARIANTS, `at most ${MAX_VARIANTS} variants`).default([]),
   answer: text(5000),
   tags: z.array(text(50)).max(20, 'at most 20 tags').default([]),
 });
 
 const tryBody = z.object({ text: text(2000) });
+const variantBody = z.object({ text: text(500) });
 
 const gapsQuery = z.object({
   limit: z.coerce.number('must be a number').int('must be an integer').min(1, 'must be at least 1').max(500, 'must be at most 500').default(100),
@@ -91,9 +93,19 @@ export const faqAdminRoutes: FastifyPluginAsync<FaqAdminOptions> = async (app, o
       .map(view),
   }));
 
+  // A gap whose wording an entry now holds (staff added it) is done and left out. Each gap carries
+  // the engine's best candidate for it, the entry staff most likely want to add it to.
   r.get('/api/admin/faq/gaps', { schema: { querystring: gapsQuery } }, async (req) => {
     const rows = await kb.gaps(o.gapRows ?? 500);
-    return { gaps: groupGaps(rows).slice(0, req.query.limit) };
+    const held = new Set(kb.list().flatMap((e) => [e.question, ...e.variants].map(gapKey)));
+    const open = groupGaps(rows).filter((g) => !held.has(g.key));
+    return {
+      gaps: open.slice(0, req.query.limit).map((g) => {
+        const top = kb.ask(g.question).top;
+        const guess = top ? kb.entry(top.id) : undefined;
+        return { ...g, guess: guess ? { id: guess.id, question: guess.question } : null };
+      }),
+    };
   });
 
   r.post('/api/admin/faq/test', { schema: { body: tryBody } }, async (req) => kb.ask(req.body.text));
@@ -109,6 +121,12 @@ export const faqAdminRoutes: FastifyPluginAsync<FaqAdminOptions> = async (app, o
     const saved = await kb.save({ id: req.params.id, ...req.body });
     req.log.info({ staffId: staff.get(req)?.staffId, faqId: saved.id }, 'faq entry saved');
     return reply.status(existed ? 200 : 201).send(view(saved));
+  });
+
+  r.post('/api/admin/faq/:id/variants', { schema: { params, body: variantBody }, onRequest: editor }, async (req) => {
+    const saved = await kb.addVariant(req.params.id, req.body.text);
+    req.log.info({ staffId: staff.get(req)?.staffId, faqId: saved.id }, 'faq variant added');
+    return view(saved);
   });
 
   r.delete('/api/admin/faq/:id', { schema: { params }, onRequest: editor }, async (req, reply) => {
