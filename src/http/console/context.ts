@@ -17,6 +17,8 @@ export interface ConsoleContext {
   clock: () => number;
   auth: ConsoleAuth;
   loginLimiter: RateLimiter;
+  /** True when the FAQ admin API is served, so the console shows its FAQ page. */
+  faqAdmin: boolean;
   /** Area polygons in WGS-84 for the pack in force. */
   shapes: () => ReturnType<typeof areaShapes>;
 }

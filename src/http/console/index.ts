@@ -64,6 +64,7 @@ export const consoleRoutes: FastifyPluginAsync<ConsoleOptions> = async (app, o) 
     pack: o.pack,
     clock,
     auth: createConsoleAuth({ staff: o.staff, pack: o.pack, secureCookies: o.secureCookies, clock }),
+    faqAdmin: o.admin?.faq !== undefined,
     loginLimiter: createRateLimiter({ max: o.loginLimit?.max ?? 10, windowMs: o.loginLimit?.windowMs ?? 60_000, clock }),
     shapes() {
       const pack = o.pack();

@@ -20,6 +20,7 @@ const ASSETS: Record<string, string> = {
   'list.js': 'text/javascript; charset=utf-8',
   'ticket.js': 'text/javascript; charset=utf-8',
   'summary.js': 'text/javascript; charset=utf-8',
+  'faq.js': 'text/javascript; charset=utf-8',
 };
 
 const ROLE_NAMES: Record<string, string> = { officer: '经办人', supervisor: '督办', admin: '管理员' };
@@ -44,7 +45,7 @@ export const consolePageRoutes: FastifyPluginAsync<{ ctx: ConsoleContext }> = as
       .map(([k, v]) => ` data-${k}="${escapeHtml(v)}"`)
       .join('');
     const nav = user
-      ? `<nav><a href="/console" data-nav="list">工单列表</a><a href="/console/summary" data-nav="summary">统计汇总</a></nav>
+      ? `<nav><a href="/console" data-nav="list">工单列表</a><a href="/console/summary" data-nav="summary">统计汇总</a>${ctx.faqAdmin ? '<a href="/console/faq" data-nav="faq">常见问题</a>' : ''}</nav>
       <div class="who"><span class="name">${escapeHtml(user.staff.name)}</span><span class="unit">${escapeHtml(unit)} · ${ROLE_NAMES[user.staff.role] ?? user.staff.role}</span><button type="button" id="logout" class="link">退出</button></div>`
       : '';
     return `<!doctype html>
@@ -137,6 +138,25 @@ export const consolePageRoutes: FastifyPluginAsync<{ ctx: ConsoleContext }> = as
 </section>`;
     return sendPage(reply, page('统计汇总', 'summary.js', body, user, { page: 'summary' }));
   });
+
+  if (ctx.faqAdmin) {
+    app.get('/console/faq', async (req, reply) => {
+      const user = await userOrRedirect(req, reply);
+      if (!user) return reply;
+      const editor = user.staff.role !== 'officer';
+      const body = `<section class="card">
+  <div class="list-head"><h1>机器人没答好的问题</h1><span id="count" class="muted"></span></div>
+  <p class="hint">居民问了、机器人没有作答或居民点了“没帮助”的问法。把它加进意思相同的条目，机器人以后就能答上；已加入的问法不再列出。${editor ? '' : '经办人只能查看，修改请联系督办或管理员。'}</p>
+  <table class="gaps"><thead><tr><th>居民的问法</th><th>次数</th><th>最近一次</th><th>加入条目</th></tr></thead><tbody id="gaps"><tr><td colspan="4" class="muted">加载中…</td></tr></tbody></table>
+</section>
+<section class="card">
+  <h2>试一试</h2>
+  <form id="try" class="filters"><label>问题<input name="text" required maxlength="2000" placeholder="输入居民可能的问法"></label><button type="submit" class="primary">试问</button></form>
+  <div id="try-result" aria-live="polite"></div>
+</section>`;
+      return sendPage(reply, page('常见问题', 'faq.js', body, user, { page: 'faq', role: user.staff.role }));
+    });
+  }
 
   app.get('/console/', async (_req, reply) => reply.redirect('/console'));
 

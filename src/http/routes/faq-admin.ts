@@ -94,15 +94,17 @@ export const faqAdminRoutes: FastifyPluginAsync<FaqAdminOptions> = async (app, o
   }));
 
   // A gap whose wording an entry now holds (staff added it) is done and left out. Each gap carries
-  // the engine's best candidate for it, the entry staff most likely want to add it to.
+  // the engine's best candidate for it (`guess`), the entry staff most likely want to add it to.
   r.get('/api/admin/faq/gaps', { schema: { querystring: gapsQuery } }, async (req) => {
     const rows = await kb.gaps(o.gapRows ?? 500);
     const held = new Set(kb.list().flatMap((e) => [e.question, ...e.variants].map(gapKey)));
     const open = groupGaps(rows).filter((g) => !held.has(g.key));
     return {
       gaps: open.slice(0, req.query.limit).map((g) => {
-        const top = kb.ask(g.question).top;
-        const guess = top ? kb.entry(top.id) : undefined;
+        // An entry residents already found unhelpful for this question is not the one to add it to.
+        const asked = kb.ask(g.question);
+        const id = [asked.top?.id, ...asked.suggestions.map((s) => s.id)].find((x) => x !== undefined && !g.faqIds.includes(x));
+        const guess = id ? kb.entry(id) : undefined;
         return { ...g, guess: guess ? { id: guess.id, question: guess.question } : null };
       }),
     };

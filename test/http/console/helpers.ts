@@ -3,6 +3,7 @@
  * clock the test moves; staff accounts are created through the staff service.
  */
 import { join } from 'node:path';
+import { createKnowledgeBase, type KnowledgeBase } from '../../../src/faq/knowledge-base.js';
 import { consoleRoutes } from '../../../src/http/console/index.js';
 import { createServer, type AppServer } from '../../../src/http/server.js';
 import { createMediaStore, type MediaStore } from '../../../src/media/store.js';
@@ -19,6 +20,8 @@ export interface ConsoleHarness extends TicketHarness {
   server: AppServer;
   staff: StaffService;
   media: MediaStore;
+  /** The FAQ knowledge base, seeded from the pack, when the harness was asked for it (`faq`). */
+  kb?: KnowledgeBase;
   addStaff(login: string, unitId: string, role?: StaffRole, name?: string): Promise<StaffMember>;
   /** Logs in and returns the Cookie header value. */
   login(login: string): Promise<string>;
@@ -26,12 +29,17 @@ export interface ConsoleHarness extends TicketHarness {
 }
 
 export async function consoleHarness(
-  options: { loginLimit?: { max: number; windowMs: number }; start?: string; packFile?: string } = {},
+  options: { loginLimit?: { max: number; windowMs: number }; start?: string; packFile?: string; faq?: boolean } = {},
 ): Promise<ConsoleHarness> {
   const h = await ticketHarness(options.packFile, options.start);
   const clock = () => h.clock.now;
   const staff = createStaffService({ store: h.db.store, pack: () => h.pack, clock });
   const media = createMediaStore({ dir: join(h.db.dir, 'media') });
+  let kb: KnowledgeBase | undefined;
+  if (options.faq) {
+    kb = await createKnowledgeBase(h.db.store, { clock });
+    await kb.syncFromPack(h.pack.faq);
+  }
   const server = createServer();
   await server.register(consoleRoutes, {
     store: h.db.store,
@@ -42,6 +50,7 @@ export async function consoleHarness(
     clock,
     secureCookies: false,
     ...(options.loginLimit ? { loginLimit: options.loginLimit } : {}),
+    ...(kb ? { admin: { faq: kb } } : {}),
   });
   await server.ready();
   return {
@@ -49,6 +58,7 @@ export async function consoleHarness(
     server,
     staff,
     media,
+    ...(kb ? { kb } : {}),
     async addStaff(login, unitId, role = 'officer', name = `${login}姓名`) {
       passwordHash ??= hashPassword(PASSWORD);
       const row = await h.db.store.staff.insert({ login, name, unitId, role, passwordHash: await passwordHash, disabled: false, createdAt: h.clock.now });
