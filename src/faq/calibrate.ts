@@ -13,22 +13,22 @@ export interface Calibration {
 }
 
 export const DEFAULT_CALIBRATION: Calibration = {
-  bias: -5.11,
+  bias: -5.246,
   weights: {
-    recall: 2.957,
-    precision: 3.905,
-    questionRecall: -0.172,
-    missing: -0.623,
-    foreign: -0.188,
-    margin: 3.59,
-    mass: 2.251,
-    crossMiss: 0.237,
-    salientMiss: 0.657,
-    askMismatch: -1.868,
-    intentAgree: 0.863,
-    intentClash: -1.838,
-    exception: -1.958,
-    actionUnmet: -1.415,
+    recall: 3.144,
+    precision: 3.922,
+    questionRecall: -0.128,
+    missing: -0.398,
+    foreign: -0.246,
+    margin: 3.549,
+    mass: 2.159,
+    crossMiss: 0.15,
+    salientMiss: 0.568,
+    askMismatch: -1.888,
+    intentAgree: 0.8,
+    intentClash: -1.853,
+    exception: -1.947,
+    actionUnmet: -1.446,
   },
 };
 

@@ -26,6 +26,7 @@ import { buildIndex, LOOSE_SOUND_KEY, SOUND_KEY, type Surface } from './kb-index
 import { queryUnitDegrees, Scratch, surfaceUnitDegree, type QueryTerms } from './match.js';
 import { confidence, DEFAULT_CALIBRATION, type Calibration } from './calibrate.js';
 import { featuresOf, type Features } from './features.js';
+import { respell } from './respell.js';
 import { asksGiven, asksOf, intentMatch, polarityOf } from './intent.js';
 
 export interface FaqMatch {
@@ -139,7 +140,8 @@ export function createFaqEngine(entries: readonly FaqEntry[], options: FaqEngine
   let index = buildIndex(entries, answerWeight);
   let scratch = new Scratch(index.docs.length);
 
-  function score(text: string): { ranked: FaqMatch[]; top: FaqTop | null } {
+  function score(asked: string): { ranked: FaqMatch[]; top: FaqTop | null } {
+    const text = respell(asked, index.soundWords);
     const list = joinSoundalikes(units(text), (sound, loose) => index.postings.has(SOUND_KEY + sound) || index.postings.has(LOOSE_SOUND_KEY + loose));
     const total = list.reduce((s, u) => s + u.weight, 0);
     if (list.length === 0 || total <= 0) return { ranked: [], top: null };

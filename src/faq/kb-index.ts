@@ -7,6 +7,7 @@ import { abbreviationsOf, canonicalText, hanPairs, termsOf, units, type Unit } f
 import { FuzzyIndex } from './fuzzy.js';
 import { normalize } from '../text/segment.js';
 import { asksOf, polaritiesOf } from './intent.js';
+import { soundWords } from './respell.js';
 
 /** One way an entry is asked (its question or a variant). */
 export interface Surface {
@@ -59,6 +60,8 @@ export interface KbIndex {
   docs: IndexedEntry[];
   postings: Map<string, Posting[]>;
   fuzzy: FuzzyIndex;
+  /** The entries' question-field words by sound, for correcting homophone typos (respell.ts). */
+  soundWords: Map<string, string>;
 }
 
 function surface(list: Unit[]): Surface {
@@ -69,6 +72,7 @@ export function buildIndex(entries: readonly FaqEntry[], answerWeight: number): 
   const docs: IndexedEntry[] = [];
   const postings = new Map<string, Posting[]>();
   const fuzzy = new FuzzyIndex();
+  const asked = new Set<string>();
   entries.forEach((entry, doc) => {
     const best = new Map<string, number>();
     const note = (list: Unit[], fw: number): void => {
@@ -87,6 +91,7 @@ export function buildIndex(entries: readonly FaqEntry[], answerWeight: number): 
       polarity |= polaritiesOf(normalize(text));
       const list = units(text);
       note(list, 1);
+      for (const u of list) asked.add(u.term);
       if (list.length > 0) surfaces.push(surface(list));
     }
     for (const tag of entry.tags) note(units(tag), 1);
@@ -109,5 +114,5 @@ export function buildIndex(entries: readonly FaqEntry[], answerWeight: number): 
       if (/^[\p{L}\p{N}]/u.test(term)) fuzzy.add(term);
     }
   });
-  return { docs, postings, fuzzy };
+  return { docs, postings, fuzzy, soundWords: soundWords(asked) };
 }
