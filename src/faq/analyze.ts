@@ -196,14 +196,14 @@ function pieces(term: string, longest = 4): string[] {
   return out;
 }
 
+/** A one-character adjective or verb with its complement marker ("脏得", "臭得"), as jieba keeps some. */
+const COMPLEMENT = /^\p{Script=Han}得$/u;
+
 /**
  * jieba's HMM glues unknown character pairs into new words, often a content character with a
  * function one ("绳会", "能查"). Such a word is taken apart when one of its pieces is scaffolding;
  * any other unknown word stays whole, since it may be a typo the fuzzy lookup can repair.
  */
-/** A one-character adjective or verb with its complement marker ("脏得", "臭得"), as jieba keeps some. */
-const COMPLEMENT = /^\p{Script=Han}得$/u;
-
 function split(term: string): string[] {
   // A rare dictionary entry of three or more characters is often glue too ("给我发").
   const idf = knownIdf(term);
