@@ -4,16 +4,11 @@
  * such a typo to its neighbours ("建康 | 证搁"), after which no later step can see the word, so the
  * correction runs on the raw text, before segmentation.
  */
-import { pinyin } from 'pinyin-pro';
+import { soundKey, syllables } from '../text/pinyin.js';
 import { knownIdf } from './general-idf.js';
 
 const HAN_RUN = /\p{Script=Han}{2,}/gu;
 const HAN_WORD = /^\p{Script=Han}{2,4}$/u;
-
-/** Toneless pinyin of each character of a run, as one array. */
-function syllables(run: string): string[] {
-  return pinyin(run, { toneType: 'none', type: 'array', v: true });
-}
 
 /**
  * Sound -> word for the Han words (2 to 4 characters) of an entry's question fields; a sound two
@@ -22,8 +17,8 @@ function syllables(run: string): string[] {
 export function soundWords(words: Iterable<string>): Map<string, string> {
   const out = new Map<string, string>();
   for (const w of words) {
-    if (!HAN_WORD.test(w)) continue;
-    const key = syllables(w).join('');
+    const key = HAN_WORD.test(w) ? soundKey(w) : undefined;
+    if (key === undefined) continue;
     const had = out.get(key);
     out.set(key, had === undefined || had === w ? w : '');
   }

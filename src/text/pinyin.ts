@@ -9,6 +9,11 @@ const HAN = /^\p{Script=Han}{2,6}$/u;
 /** Latin words of two or more pinyin syllables ("laji", "chuangwei"); shorter ones are too ambiguous. */
 const PINYIN_LIKE = /^(?:(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|in|un|vn|er|ia|ie|iu|ua|uo|ue|ui|ve|a|o|e|i|u|v)){2,6}$/;
 
+/** The toneless pinyin of each character of a Han text, in order ("公厕" -> ["gong", "ce"]). */
+export function syllables(text: string): string[] {
+  return pinyin(text, { toneType: 'none', type: 'array', v: true });
+}
+
 const cache = new Map<string, string | undefined>();
 const CACHE_MAX = 50_000;
 
@@ -19,7 +24,7 @@ const CACHE_MAX = 50_000;
 export function soundKey(term: string): string | undefined {
   if (cache.has(term)) return cache.get(term);
   let key: string | undefined;
-  if (HAN.test(term)) key = pinyin(term, { toneType: 'none', type: 'array', v: true }).join('');
+  if (HAN.test(term)) key = syllables(term).join('');
   else if (term.length >= 4 && PINYIN_LIKE.test(term)) key = term;
   if (cache.size >= CACHE_MAX) cache.clear();
   cache.set(term, key);
@@ -47,7 +52,7 @@ const looseCache = new Map<string, string | undefined>();
  */
 export function looseSoundKey(term: string): string | undefined {
   if (looseCache.has(term)) return looseCache.get(term);
-  const key = HAN.test(term) ? pinyin(term, { toneType: 'none', type: 'array', v: true }).map(loosen).join('') : undefined;
+  const key = HAN.test(term) ? syllables(term).map(loosen).join('') : undefined;
   if (looseCache.size >= CACHE_MAX) looseCache.clear();
   looseCache.set(term, key);
   return key;
