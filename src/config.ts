@@ -83,6 +83,23 @@ export interface Config {
   secret(name: string): string | undefined;
 }
 
+/** The database of a command-line `--db` value: a SQLite PATH, file:PATH, or a postgres:// URL. */
+export function databaseFromArg(arg: string): Config['database'] {
+  return parseConfig({ DATABASE_URL: /^(file:|sqlite:|postgres(ql)?:\/\/)/.test(arg) ? arg : `file:${arg}` }).database;
+}
+
+/** How the database is named to an operator: the SQLite file, or the PostgreSQL URL without its password. */
+export function databaseLabel(database: Config['database']): string {
+  if (database.kind === 'sqlite') return database.file;
+  try {
+    const u = new URL(database.url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://(unparsable URL)';
+  }
+}
+
 /** Parses the environment; throws AppError CONFIG_INVALID with one line per bad variable. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const parsed = envSchema.safeParse(env);

@@ -3,12 +3,12 @@
  * are wired by the composition root, src/main.ts). Tests and tools that need the domain but not
  * the chat use this directly.
  */
+import { openPostgresStore } from '../db/postgres/store.js';
 import { openSqliteStore } from '../db/sqlite/store.js';
 import { createWorkCalendar, localDay, type WorkCalendar } from './calendar/index.js';
 import { createCampaignService, type CampaignService } from './campaigns/index.js';
 import type { Config } from './config.js';
 import type { ChatServices } from './conversations/services.js';
-import { AppError } from './errors.js';
 import { createKnowledgeBase, type KnowledgeBase } from './faq/knowledge-base.js';
 import { isNearPack } from './geo-bounds.js';
 import { consoleTicketPath } from './http/console/index.js';
@@ -52,16 +52,26 @@ export interface Core {
   chat: ChatServices;
 }
 
+/**
+ * Opens the store DATABASE_URL names, migrated to the current schema: a SQLite file (the default,
+ * one process) or a PostgreSQL database (several processes may share it). The one place that
+ * chooses; the CLI opens its store here too.
+ */
+export async function openStore(database: Config['database'], logger?: Logger): Promise<Store> {
+  if (database.kind === 'sqlite') return openSqliteStore({ file: database.file });
+  return openPostgresStore({
+    url: database.url,
+    onConnectionError: (err) => logger?.warn({ err: err.message }, 'database: an idle connection failed; it is replaced on next use'),
+  });
+}
+
 export async function createCore(config: Config, o: CoreOptions): Promise<Core> {
   const clock = o.clock ?? Date.now;
   const onQueued = () => o.onQueued?.();
   const loaded = await loadPackFile(config.packFile);
   for (const w of loaded.warnings) o.logger.warn({ pack: loaded.source }, `pack: ${w.path}: ${w.message}`);
   const pack = loaded.pack;
-  if (config.database.kind === 'postgres') {
-    throw new AppError('CONFIG_INVALID', 'DATABASE_URL: PostgreSQL is not available in this version; use file:PATH (SQLite)');
-  }
-  const store = openSqliteStore({ file: config.database.file });
+  const store = await openStore(config.database, o.logger);
   const media = createMediaStore({ dir: config.mediaDir });
   const calendar = createWorkCalendar(pack.city);
   const router = createRouter(pack);

@@ -1,17 +1,17 @@
 /**
- * `campaign status ID [--run N] [--db FILE]`: a campaign run's progress with a bar, read from the
+ * `campaign status ID [--run N] [--db FILE|postgres://URL]`: a campaign run's progress with a bar, read from the
  * database (the product may be sending at the same time). `campaign list` lists the campaigns.
- * The database is --db, or DATABASE_URL as the product reads it.
+ * The database is --db (a SQLite file or a postgres:// URL), or DATABASE_URL as the product reads it.
  */
-import { openSqliteStore } from '../../db/sqlite/store.js';
 import { formatProgress, runProgress } from '../campaigns/progress.js';
 import { DEFAULT_QUIET_HOURS, parseQuietHours } from '../campaigns/quiet-hours.js';
-import { parseConfig } from '../config.js';
+import { databaseFromArg, parseConfig } from '../config.js';
+import { openStore } from '../core.js';
 import { isAppError } from '../errors.js';
 import { loadPackFile } from '../pack/load.js';
 import { option, type Subcommand } from './io.js';
 
-const USAGE = 'usage: campaign status ID [--run N] [--db FILE] [--pack FILE] [--quiet-hours 21:30-08:00] | campaign list [--db FILE]';
+const USAGE = 'usage: campaign status ID [--run N] [--db FILE|postgres://URL] [--pack FILE] [--quiet-hours 21:30-08:00] | campaign list [--db FILE|postgres://URL]';
 
 export const campaign: Subcommand = async (args, io) => {
   const [action, id] = args;
@@ -32,10 +32,10 @@ export const campaign: Subcommand = async (args, io) => {
   let timezone: string;
   try {
     const config = io.config?.() ?? parseConfig({});
-    if (config.database.kind !== 'sqlite' && !option(args, 'db')) throw new Error('only SQLite databases are supported; give --db FILE');
-    const file = option(args, 'db') ?? (config.database.kind === 'sqlite' ? config.database.file : '');
+    const flag = option(args, 'db');
+    const database = flag === undefined ? config.database : databaseFromArg(flag);
     timezone = (await loadPackFile(option(args, 'pack') ?? config.packFile)).pack.city.timezone;
-    store = openSqliteStore({ file });
+    store = await openStore(database);
   } catch (e) {
     io.stderr.write(`campaign: ${isAppError(e) || e instanceof Error ? e.message : String(e)}\n`);
     return 1;

@@ -6,13 +6,13 @@
  *   staff bind-code --login wang     prints a one-time code for /bind in an office chat
  *   staff passwd --login wang        reads the new password from stdin
  *
- * Every command takes `--db PATH` (or file:PATH) and `--pack FILE`; the defaults are the
- * configuration's (DATABASE_URL and PACK), and the database used is named in the
- * output so an operator sees which one was changed. Bad input gives one line on stderr.
+ * Every command takes `--db PATH` (or file:PATH, or a postgres:// URL) and `--pack FILE`; the
+ * defaults are the configuration's (DATABASE_URL and PACK), and the database used is named in the
+ * output (a URL without its password) so an operator sees which one was changed. Bad input gives one line on stderr.
  */
 import { createInterface } from 'node:readline';
-import { openSqliteStore } from '../../db/sqlite/store.js';
-import { parseConfig } from '../config.js';
+import { databaseFromArg, databaseLabel, parseConfig, type Config } from '../config.js';
+import { openStore } from '../core.js';
 import { AppError, isAppError } from '../errors.js';
 import { loadPackFile } from '../pack/load.js';
 import type { Pack } from '../pack/schema.js';
@@ -20,7 +20,7 @@ import type { StaffRole, Store } from '../store/ports.js';
 import { createStaffService, STAFF_ROLES, type StaffService } from '../staff/service.js';
 import type { CliIo, Subcommand } from './io.js';
 
-const USAGE = `usage: npm run -s cli -- staff <command> [--db PATH] [--pack FILE]
+const USAGE = `usage: npm run -s cli -- staff <command> [--db PATH|postgres://URL] [--pack FILE]
   staff add --login LOGIN --name NAME --unit UNIT --role officer|supervisor|admin [--password-stdin]
   staff list
   staff bind-code --login LOGIN
@@ -60,11 +60,10 @@ function required(flags: Flags, name: string): string {
   return v;
 }
 
-/** The SQLite file of `--db` (PATH or file:PATH), else the configuration's database (DATABASE_URL). */
-function databaseFile(flag: string | undefined, io: CliIo): string {
-  const db = flag === undefined ? configOf(io).database : parseConfig({ DATABASE_URL: /^(file|sqlite):/.test(flag) ? flag : `file:${flag}` }).database;
-  if (db.kind !== 'sqlite') throw new AppError('INVALID_INPUT', 'only SQLite databases are supported: give --db PATH');
-  return db.file;
+/** The database of `--db` (PATH, file:PATH or postgres://URL), else the configuration's (DATABASE_URL). */
+function databaseOf(flag: string | undefined, io: CliIo): Config['database'] {
+  if (flag === undefined) return configOf(io).database;
+  return databaseFromArg(flag);
 }
 
 function packFile(flag: string | undefined, io: CliIo): string {
@@ -84,7 +83,7 @@ async function readSecretLine(io: CliIo): Promise<string> {
 
 async function withService<T>(flags: Flags, io: CliIo, fn: (s: StaffService, pack: Pack, store: Store) => Promise<T>): Promise<T> {
   const { pack } = await loadPackFile(packFile(flags.values['pack'], io));
-  const store = openSqliteStore({ file: databaseFile(flags.values['db'], io) });
+  const store = await openStore(databaseOf(flags.values['db'], io));
   try {
     return await fn(createStaffService({ store, pack: () => pack }), pack, store);
   } finally {
@@ -109,7 +108,7 @@ const handlers: Record<string, (flags: Flags, io: CliIo) => Promise<void>> = {
       role: role as StaffRole,
     };
     const password = flags.switches.has('password-stdin') ? await readSecretLine(io) : undefined;
-    const db = databaseFile(flags.values['db'], io);
+    const db = databaseLabel(databaseOf(flags.values['db'], io));
     await withService(flags, io, async (staff, pack) => {
       const s = await staff.add({ ...input, ...(password === undefined ? {} : { password }) });
       io.stdout.write(

@@ -1,7 +1,7 @@
 /**
  * Repository interfaces: all the domain knows of storage. The SQLite implementation lives in
- * `db/sqlite/`; a PostgreSQL one implements the same interfaces. Every method is async so either
- * can serve.
+ * `db/sqlite/`, the PostgreSQL one in `db/postgres/`; src/core.ts picks one by DATABASE_URL.
+ * Every method is async so either can serve.
  */
 import type { CampaignRepo } from '../campaigns/ports.js';
 import type { ChannelName, OutboundMessage } from '../channels/types.js';
@@ -380,8 +380,11 @@ export interface Repos {
 
 export interface Store extends Repos {
   /**
-   * Runs `fn` in one transaction: everything it writes through `tx` commits together or not at
-   * all. Transactions are serialised; do no network I/O inside one.
+   * Runs `fn` in one transaction: everything it writes through `tx` (or through the store's own
+   * repositories, while `fn` runs) commits together or not at all; a throw rolls it all back. A
+   * nested call joins the running transaction. SQLite runs one transaction at a time; PostgreSQL
+   * runs them side by side, locking the tickets and conversations a transaction reads until it
+   * ends. Do no network I/O inside one.
    */
   transaction<T>(fn: (tx: Repos) => Promise<T>): Promise<T>;
   /** True when the database answers. */

@@ -1,0 +1,45 @@
+/**
+ * Conversation state and the inbound de-duplication marks on PostgreSQL.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { Conversation, ConversationRepo, InboundSeenRepo } from '../../src/store/ports.js';
+import type { PgConn } from './conn.js';
+import { conversations, inboundSeen } from './schema.js';
+
+export function pgConversationRepo(c: PgConn): ConversationRepo {
+  return {
+    async get(channel, chatId) {
+      const q = c
+        .db()
+        .select()
+        .from(conversations)
+        .where(and(eq(conversations.channel, channel), eq(conversations.chatId, chatId)));
+      // Inside the message's transaction the row stays locked until commit: a second message of
+      // the same chat, handled at the same time, waits and then reads this one's state.
+      const [row] = c.inTransaction() ? await q.for('update') : await q;
+      return row && ({ ...row, state: row.state ?? {} } as Conversation);
+    },
+
+    async put(conv) {
+      await c
+        .db()
+        .insert(conversations)
+        .values(conv)
+        .onConflictDoUpdate({
+          target: [conversations.channel, conversations.chatId],
+          set: { flow: conv.flow, step: conv.step, state: conv.state, language: conv.language, updatedAt: conv.updatedAt },
+        });
+    },
+  };
+}
+
+export function pgInboundSeenRepo(c: PgConn): InboundSeenRepo {
+  return {
+    async markSeen(channel, messageId, now) {
+      // The unique key decides: a concurrent redelivery's insert waits for the first transaction
+      // and then does nothing (false), or inserts (true) if that transaction rolled back.
+      const rows = await c.db().insert(inboundSeen).values({ channel, messageId, at: now }).onConflictDoNothing().returning({ at: inboundSeen.at });
+      return rows.length === 1;
+    },
+  };
+}

@@ -1,0 +1,383 @@
+/**
+ * PostgreSQL schema (drizzle pg-core): the same tables, columns, indexes and inferred row types as
+ * db/schema.ts (SQLite). Change both together; test/db/schema-parity.test.ts checks that the row
+ * types and the column names agree. Migrations: `npm run db:generate:pg` into db/migrations-pg.
+ *
+ * Times are milliseconds since the epoch in `bigint` columns read as numbers (an `integer` is 32-bit
+ * in PostgreSQL); coordinates are `double precision` (a PostgreSQL `real` is 32-bit and would move a
+ * point by metres). JSON columns are `json`, which keeps the text as written, like SQLite's.
+ */
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, doublePrecision, index, integer, json, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+
+/** A millisecond timestamp. */
+const ms = (name: string) => bigint(name, { mode: 'number' });
+/** An auto-numbered key; "by default" so a batch insert may reserve its ids first (see outbox.ts). */
+const id = () => integer('id').primaryKey().generatedByDefaultAsIdentity();
+
+export const residents = pgTable(
+  'residents',
+  {
+    id: id(),
+    channel: text('channel').notNull(),
+    /** The platform's user id; never shown to offices or written to logs. */
+    platformUserId: text('platform_user_id').notNull(),
+    /** Opaque address the channel adapter sends to (a chat id, a wechat contact id ...). */
+    address: text('address').notNull(),
+    language: text('language').notNull().default('zh-CN'),
+    /** What offices see instead of the platform identity, such as 居民A7K3. */
+    pseudonym: text('pseudonym').notNull(),
+    phone: text('phone'),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('residents_channel_user').on(t.channel, t.platformUserId)],
+);
+
+export const tickets = pgTable(
+  'tickets',
+  {
+    id: id(),
+    /** Readable number, unique per city: 20261129-0007. */
+    number: text('number').notNull(),
+    cityId: text('city_id').notNull(),
+    kind: text('kind').notNull().default('report'), // report | inquiry
+    state: text('state').notNull(),
+    categoryId: text('category_id'),
+    areaId: text('area_id'),
+    unitId: text('unit_id').notNull(),
+    text: text('text').notNull(),
+    lat: doublePrecision('lat'),
+    lon: doublePrecision('lon'),
+    /** Coordinates are stored in WGS-84 whatever the channel sent. */
+    routeConfidence: doublePrecision('route_confidence'),
+    residentId: integer('resident_id').references(() => residents.id),
+    channel: text('channel').notNull(),
+    ackDueAt: ms('ack_due_at').notNull(),
+    resolveDueAt: ms('resolve_due_at').notNull(),
+    acceptedAt: ms('accepted_at'),
+    resolvedAt: ms('resolved_at'),
+    closedAt: ms('closed_at'),
+    escalatedAt: ms('escalated_at'),
+    rejectReason: text('reject_reason'),
+    rating: text('rating'),
+    createdAt: ms('created_at').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('tickets_city_number').on(t.cityId, t.number),
+    index('tickets_unit_state').on(t.unitId, t.state),
+    index('tickets_resident').on(t.residentId),
+  ],
+);
+
+/** Append-only history of every ticket change. */
+export const ticketEvents = pgTable(
+  'ticket_events',
+  {
+    id: id(),
+    ticketId: integer('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
+    at: ms('at').notNull(),
+    /** resident:<id> | staff:<id> | system */
+    actor: text('actor').notNull(),
+    type: text('type').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state'),
+    note: text('note'),
+    data: json('data').$type<Record<string, unknown>>(),
+  },
+  (t) => [index('ticket_events_ticket').on(t.ticketId, t.id)],
+);
+
+export const ticketPhotos = pgTable('ticket_photos', {
+  id: id(),
+  ticketId: integer('ticket_id')
+    .notNull()
+    .references(() => tickets.id),
+  /** Path relative to the media directory. */
+  path: text('path').notNull(),
+  mime: text('mime').notNull(),
+  /** resident | office */
+  source: text('source').notNull().default('resident'),
+  createdAt: ms('created_at').notNull(),
+});
+
+/** Per city and day counter behind readable ticket numbers. */
+export const ticketCounters = pgTable(
+  'ticket_counters',
+  {
+    cityId: text('city_id').notNull(),
+    day: text('day').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [uniqueIndex('ticket_counters_pk').on(t.cityId, t.day)],
+);
+
+/** Durable queue of every outgoing message. */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: id(),
+    channel: text('channel').notNull(),
+    address: text('address').notNull(),
+    payload: json('payload').notNull().$type<Record<string, unknown>>(),
+    /** pending | delivered | failed */
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: ms('next_attempt_at').notNull(),
+    /** Set while a dispatcher holds the row; a stale lease is taken over after a crash. */
+    leaseUntil: ms('lease_until'),
+    lastError: text('last_error'),
+    /** Optional idempotency key: the same key is enqueued once. */
+    dedupeKey: text('dedupe_key'),
+    ticketId: integer('ticket_id'),
+    createdAt: ms('created_at').notNull(),
+    deliveredAt: ms('delivered_at'),
+  },
+  (t) => [
+    index('outbox_due').on(t.status, t.nextAttemptAt),
+    // Head-of-line leasing looks up the oldest pending row per channel and address.
+    index('outbox_pending_addr').on(t.channel, t.address, t.id).where(sql`status = 'pending'`),
+    uniqueIndex('outbox_dedupe').on(t.dedupeKey).where(sql`dedupe_key IS NOT NULL`),
+  ],
+);
+
+/** Platform updates already handled, so a redelivered webhook does nothing twice. */
+export const inboundSeen = pgTable(
+  'inbound_seen',
+  {
+    channel: text('channel').notNull(),
+    messageId: text('message_id').notNull(),
+    at: ms('at').notNull(),
+  },
+  (t) => [uniqueIndex('inbound_seen_pk').on(t.channel, t.messageId)],
+);
+
+/** Conversation state per chat, so a restart resumes at the same step. */
+export const conversations = pgTable(
+  'conversations',
+  {
+    channel: text('channel').notNull(),
+    chatId: text('chat_id').notNull(),
+    flow: text('flow'),
+    step: text('step'),
+    state: json('state').$type<Record<string, unknown>>(),
+    language: text('language'),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('conversations_pk').on(t.channel, t.chatId)],
+);
+
+/** Messages of the web chat, both ways, so a reloaded page shows the conversation. */
+export const webMessages = pgTable(
+  'web_messages',
+  {
+    id: id(),
+    /** The anonymous session id kept in the resident's cookie. */
+    sessionId: text('session_id').notNull(),
+    direction: text('direction').notNull(), // in | out
+    payload: json('payload').notNull().$type<Record<string, unknown>>(),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [index('web_messages_session').on(t.sessionId, t.id)],
+);
+
+/** Residents who opted in to campaign messages. */
+export const subscriptions = pgTable(
+  'subscriptions',
+  {
+    id: id(),
+    residentId: integer('resident_id')
+      .notNull()
+      .references(() => residents.id),
+    channel: text('channel').notNull(),
+    address: text('address').notNull(),
+    areaId: text('area_id'),
+    language: text('language').notNull(),
+    tags: json('tags').$type<string[]>().notNull(),
+    /** active | unsubscribed */
+    status: text('status').notNull(),
+    createdAt: ms('created_at').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('subscriptions_resident').on(t.residentId), index('subscriptions_status').on(t.status, t.channel)],
+);
+
+/** The FAQ knowledge base, seeded from the pack and edited by staff. */
+export const faqEntries = pgTable('faq_entries', {
+  id: text('id').primaryKey(),
+  question: text('question').notNull(),
+  variants: json('variants').$type<string[]>().notNull(),
+  answer: text('answer').notNull(),
+  tags: json('tags').$type<string[]>().notNull(),
+  /** pack (as seeded) | staff (edited; a pack reload no longer overwrites it) */
+  source: text('source').notNull(),
+  /** Staff deleted it: kept so a pack reload does not bring it back. */
+  deleted: boolean('deleted').notNull().default(false),
+  updatedAt: ms('updated_at').notNull(),
+});
+
+/** Questions the FAQ could not answer, and answers residents found unhelpful: staff's to-do list. */
+export const faqFeedback = pgTable(
+  'faq_feedback',
+  {
+    id: id(),
+    /** unanswered | helpful | unhelpful */
+    kind: text('kind').notNull(),
+    faqId: text('faq_id'),
+    question: text('question').notNull(),
+    residentId: integer('resident_id'),
+    ticketId: integer('ticket_id'),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [index('faq_feedback_kind').on(t.kind, t.createdAt)],
+);
+
+/** Office staff: console users and bound chat members. */
+export const staff = pgTable('staff', {
+  id: id(),
+  /** Login name for the console. */
+  login: text('login').notNull().unique(),
+  name: text('name').notNull(),
+  unitId: text('unit_id').notNull(),
+  /** officer | supervisor | admin */
+  role: text('role').notNull(),
+  /** argon2/bcrypt hash; null: console login not allowed (chat-only member). */
+  passwordHash: text('password_hash'),
+  disabled: boolean('disabled').notNull().default(false),
+  createdAt: ms('created_at').notNull(),
+});
+
+/** One-time codes that link a chat member to a staff account (/bind CODE). */
+export const staffBindCodes = pgTable('staff_bind_codes', {
+  code: text('code').primaryKey(),
+  staffId: integer('staff_id')
+    .notNull()
+    .references(() => staff.id),
+  expiresAt: ms('expires_at').notNull(),
+  usedAt: ms('used_at'),
+});
+
+/** Chat identities bound to staff accounts. */
+export const staffLinks = pgTable(
+  'staff_links',
+  {
+    id: id(),
+    staffId: integer('staff_id')
+      .notNull()
+      .references(() => staff.id),
+    channel: text('channel').notNull(),
+    platformUserId: text('platform_user_id').notNull(),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('staff_links_identity').on(t.channel, t.platformUserId)],
+);
+
+/** Console sessions; the cookie holds a random token, the table only its hash. */
+export const consoleSessions = pgTable('console_sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  staffId: integer('staff_id')
+    .notNull()
+    .references(() => staff.id),
+  createdAt: ms('created_at').notNull(),
+  expiresAt: ms('expires_at').notNull(),
+});
+
+/** Residents who reported the same problem and follow an earlier ticket's updates. */
+export const ticketFollowers = pgTable(
+  'ticket_followers',
+  {
+    ticketId: integer('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
+    residentId: integer('resident_id')
+      .notNull()
+      .references(() => residents.id),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('ticket_followers_pk').on(t.ticketId, t.residentId)],
+);
+
+/** Campaigns from the pack and from the admin API. */
+export const campaigns = pgTable('campaigns', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  text: text('text').notNull(),
+  image: text('image'),
+  /** { channels?: string[]; areas?: string[]; languages?: string[]; tags?: string[] } */
+  audience: json('audience').$type<Record<string, unknown>>().notNull(),
+  /** 5-field cron in the city timezone, or null with `at`. */
+  schedule: text('schedule'),
+  at: ms('at'),
+  /** { question: string; options: string[] } or null */
+  survey: json('survey').$type<Record<string, unknown>>(),
+  /** active | paused | cancelled */
+  status: text('status').notNull(),
+  /** pack | admin */
+  source: text('source').notNull(),
+  createdAt: ms('created_at').notNull(),
+  updatedAt: ms('updated_at').notNull(),
+});
+
+/** One scheduled firing of a campaign. */
+export const campaignRuns = pgTable(
+  'campaign_runs',
+  {
+    id: id(),
+    campaignId: text('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    /** The schedule's time this run is for (ms); one run per campaign and time. */
+    scheduledFor: ms('scheduled_for').notNull(),
+    /** preparing | sending | paused | done | cancelled | skipped */
+    status: text('status').notNull(),
+    total: integer('total').notNull().default(0),
+    /** The instance sending this run and until when it holds it. */
+    ownerId: text('owner_id'),
+    leaseUntil: ms('lease_until'),
+    createdAt: ms('created_at').notNull(),
+    finishedAt: ms('finished_at'),
+  },
+  (t) => [uniqueIndex('campaign_runs_once').on(t.campaignId, t.scheduledFor)],
+);
+
+/** One recipient of one run. */
+export const campaignDeliveries = pgTable(
+  'campaign_deliveries',
+  {
+    id: id(),
+    runId: integer('run_id')
+      .notNull()
+      .references(() => campaignRuns.id),
+    subscriptionId: integer('subscription_id').notNull(),
+    residentId: integer('resident_id').notNull(),
+    channel: text('channel').notNull(),
+    address: text('address').notNull(),
+    /** pending | queued | sent | failed | skipped */
+    status: text('status').notNull(),
+    outboxId: integer('outbox_id'),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('campaign_deliveries_once').on(t.runId, t.subscriptionId),
+    index('campaign_deliveries_status').on(t.runId, t.status),
+    index('campaign_deliveries_outbox').on(t.outboxId),
+  ],
+);
+
+/** Survey answers: one per resident and campaign run (a later answer replaces it). */
+export const surveyAnswers = pgTable(
+  'survey_answers',
+  {
+    id: id(),
+    runId: integer('run_id')
+      .notNull()
+      .references(() => campaignRuns.id),
+    residentId: integer('resident_id').notNull(),
+    option: integer('option').notNull(),
+    areaId: text('area_id'),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('survey_answers_once').on(t.runId, t.residentId)],
+);

@@ -1,0 +1,187 @@
+/**
+ * The store contract: the same cases against every implementation (SQLite and PostgreSQL, see
+ * test/helpers/stores.ts), each test on a fresh database migrated by the real migrations.
+ * Transactions, ticket numbers, the outbox's dedupe and leases, inbound de-duplication.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { usePostgres } from '../helpers/postgres.js';
+import { baseTicket, STORE_BACKENDS, type StoreHarness } from '../helpers/stores.js';
+
+usePostgres();
+
+const base = baseTicket;
+const text = (t: string) => ({ kind: 'text' as const, text: t });
+
+for (const backend of STORE_BACKENDS) {
+  describe.skipIf(backend.skip)(`${backend.name} store${backend.skip ? ` (skipped: ${backend.skip})` : ''}`, () => {
+    let t: StoreHarness;
+    beforeEach(async () => {
+      t = await backend.open();
+    });
+    afterEach(async () => {
+      await t.cleanup();
+    });
+
+    it('numbers tickets per city and day, readable and unique', async () => {
+      const a = await t.store.tickets.nextNumber('c', '20261129');
+      const b = await t.store.tickets.nextNumber('c', '20261129');
+      const other = await t.store.tickets.nextNumber('d', '20261129');
+      const nextDay = await t.store.tickets.nextNumber('c', '20261130');
+      expect([a, b, other, nextDay]).toEqual(['20261129-0001', '20261129-0002', '20261129-0001', '20261130-0001']);
+    });
+
+    it('rolls back everything a failed transaction wrote', async () => {
+      await expect(
+        t.store.transaction(async (tx) => {
+          const ticket = await tx.tickets.insert({ ...base, number: '20261129-0001' });
+          await tx.outbox.enqueue({ channel: 'web', address: 'a', payload: text('hi') }, 0);
+          await tx.tickets.appendEvent({ ticketId: ticket.id, at: 0, actor: 'system', type: 'created', fromState: null, toState: 'submitted', note: null, data: null });
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      expect(await t.store.tickets.list({})).toEqual([]);
+      expect(await t.store.outbox.counts()).toEqual({ pending: 0, delivered: 0, failed: 0 });
+    });
+
+    it('joins a nested transaction and the store’s own repositories to the running one, and rolls them back with it', async () => {
+      await expect(
+        t.store.transaction(async (tx) => {
+          await tx.tickets.insert({ ...base, number: 'outer' });
+          // The services call the store itself inside a transaction (src/tickets/actions.ts).
+          await t.store.tickets.insert({ ...base, number: 'store-level' });
+          await t.store.transaction(async (inner) => {
+            await inner.tickets.insert({ ...base, number: 'nested' });
+            await inner.inboundSeen.markSeen('web', 'm1', 0);
+          });
+          // Visible inside: it is the same transaction.
+          expect((await tx.tickets.list({})).map((x) => x.number).sort()).toEqual(['nested', 'outer', 'store-level']);
+          throw new Error('rollback');
+        }),
+      ).rejects.toThrow('rollback');
+      expect(await t.store.tickets.list({})).toEqual([]);
+      expect(await t.store.inboundSeen.markSeen('web', 'm1', 0)).toBe(true);
+    });
+
+    it('commits a transaction’s writes together and returns its value', async () => {
+      const id = await t.store.transaction(async (tx) => {
+        const ticket = await tx.tickets.insert({ ...base, number: '20261129-0001' });
+        await tx.outbox.enqueue({ channel: 'web', address: 'a', payload: text('hi'), ticketId: ticket.id }, 0);
+        return ticket.id;
+      });
+      const store = await t.reopen();
+      expect((await store.tickets.byId(id))?.number).toBe('20261129-0001');
+      expect(await store.outbox.counts()).toEqual({ pending: 1, delivered: 0, failed: 0 });
+    });
+
+    it('keeps a concurrent write out of another chain’s transaction', async () => {
+      let enterTx!: () => void;
+      const entered = new Promise<void>((r) => (enterTx = r));
+      const failing = t.store.transaction(async (tx) => {
+        await tx.tickets.insert({ ...base, number: 'A' });
+        enterTx();
+        await new Promise((r) => setTimeout(r, 20));
+        throw new Error('rollback');
+      });
+      await entered;
+      // Issued while the transaction is open: must stay out of it and survive its rollback.
+      const outside = t.store.tickets.insert({ ...base, number: 'B' });
+      await expect(failing).rejects.toThrow('rollback');
+      await outside;
+      expect((await t.store.tickets.list({})).map((x) => x.number)).toEqual(['B']);
+    });
+
+    it('enqueues a dedupe key once and survives a reopen', async () => {
+      const first = await t.store.outbox.enqueue({ channel: 'web', address: 'a', payload: text('hi'), dedupeKey: 'k' }, 0);
+      const again = await t.store.outbox.enqueue({ channel: 'web', address: 'a', payload: text('hi'), dedupeKey: 'k' }, 0);
+      expect(first).toBeTypeOf('number');
+      expect(again).toBeUndefined();
+      const store = await t.reopen();
+      const item = await store.outbox.byId(first!);
+      expect(item?.payload).toEqual(text('hi'));
+    });
+
+    it('enqueues a batch in order, skipping dedupe keys already queued or repeated in the batch', async () => {
+      await t.store.outbox.enqueue({ channel: 'web', address: 'a', payload: text('0'), dedupeKey: 'k0' }, 0);
+      const ids = await t.store.outbox.enqueueMany(
+        [
+          { channel: 'web', address: 'a', payload: text('1'), dedupeKey: 'k0' },
+          { channel: 'web', address: 'a', payload: text('2'), dedupeKey: 'k2' },
+          { channel: 'telegram', address: 'b', payload: text('3'), ticketId: 7, notBefore: 50 },
+          { channel: 'web', address: 'a', payload: text('4'), dedupeKey: 'k2' },
+          { channel: 'web', address: 'a', payload: text('5') },
+        ],
+        10,
+      );
+      expect(ids.map((id) => id === undefined)).toEqual([true, false, false, true, false]);
+      const kept = ids.filter((id): id is number => id !== undefined);
+      expect([...kept].sort((x, y) => x - y)).toEqual(kept);
+      const items = await Promise.all(kept.map((id) => t.store.outbox.byId(id)));
+      expect(items.map((i) => (i!.payload as { text: string }).text)).toEqual(['2', '3', '5']);
+      expect(items[1]).toMatchObject({ channel: 'telegram', address: 'b', ticketId: 7, nextAttemptAt: 50, createdAt: 10, status: 'pending', attempts: 0 });
+      expect(await t.store.outbox.enqueueMany([], 0)).toEqual([]);
+    });
+
+    it('leases a row to one dispatcher at a time until the lease expires', async () => {
+      await t.store.outbox.enqueue({ channel: 'web', address: 'a', payload: text('1') }, 0);
+      const first = await t.store.outbox.lease(10, 1000, 10);
+      const second = await t.store.outbox.lease(20, 1000, 10);
+      const afterExpiry = await t.store.outbox.lease(1001, 2000, 10);
+      expect(first).toHaveLength(1);
+      expect(first[0]).toMatchObject({ leaseUntil: 1000, payload: text('1') });
+      expect(second).toHaveLength(0);
+      expect(afterExpiry).toHaveLength(1);
+    });
+
+    it('leases only due rows, oldest due first, leaving paused channels alone', async () => {
+      const out = t.store.outbox;
+      const late = await out.enqueue({ channel: 'web', address: 'a', payload: text('late'), notBefore: 100 }, 0);
+      const tg = await out.enqueue({ channel: 'telegram', address: 'b', payload: text('tg') }, 0);
+      const web = await out.enqueue({ channel: 'web', address: 'c', payload: text('web') }, 0);
+      expect((await out.lease(50, 1000, 10, ['telegram'])).map((i) => i.id)).toEqual([web]);
+      expect((await out.lease(200, 300, 1)).map((i) => i.id)).toEqual([tg]);
+      expect((await out.lease(200, 300, 10)).map((i) => i.id)).toEqual([late]);
+    });
+
+    it('leases heads only: a row waiting for a retry holds back the rows behind it', async () => {
+      const out = t.store.outbox;
+      const a1 = (await out.enqueue({ channel: 'web', address: 'a', payload: text('a1') }, 0))!;
+      const a2 = (await out.enqueue({ channel: 'web', address: 'a', payload: text('a2') }, 0))!;
+      const b1 = (await out.enqueue({ channel: 'telegram', address: 'b', payload: text('b1') }, 0))!;
+      expect((await out.leaseHeads(10, 100, 10)).map((i) => i.id)).toEqual([a1, b1]);
+      expect(await out.leaseHeads(20, 100, 10)).toEqual([]);
+      await out.markRetry(a1, 500, 'timeout');
+      await out.markDelivered(b1, 30);
+      // a1 waits until 500; a2 may not overtake it.
+      expect(await out.leaseHeads(40, 100, 10)).toEqual([]);
+      expect((await out.byId(a1))!).toMatchObject({ attempts: 1, lastError: 'timeout', leaseUntil: null, nextAttemptAt: 500 });
+      expect((await out.leaseHeads(600, 700, 10, { channels: ['web'] })).map((i) => i.id)).toEqual([a1]);
+      await out.markDeliveredMany([a1], 610);
+      expect((await out.leaseHeads(620, 700, 10, { skipChannels: ['telegram'] })).map((i) => i.id)).toEqual([a2]);
+      await out.defer(a2, 900);
+      expect((await out.byId(a2))!).toMatchObject({ attempts: 0, nextAttemptAt: 900, leaseUntil: null });
+      expect((await out.lease(950, 1000, 10)).map((i) => i.id)).toEqual([a2]);
+      await out.releaseLeases([a2]);
+      expect((await out.byId(a2))!.leaseUntil).toBeNull();
+      await out.markFailed(a2, 'x'.repeat(600));
+      const failed = (await out.byId(a2))!;
+      expect(failed).toMatchObject({ status: 'failed', attempts: 1 });
+      expect(failed.lastError).toHaveLength(500);
+      expect(await out.counts()).toEqual({ pending: 0, delivered: 2, failed: 1 });
+      expect((await out.byId(b1))!).toMatchObject({ status: 'delivered', deliveredAt: 30, attempts: 1 });
+    });
+
+    it('records an inbound message id once', async () => {
+      expect(await t.store.inboundSeen.markSeen('telegram', '1', 0)).toBe(true);
+      expect(await t.store.inboundSeen.markSeen('telegram', '1', 0)).toBe(false);
+      expect(await t.store.inboundSeen.markSeen('wechat', '1', 0)).toBe(true);
+    });
+
+    it('answers ping until closed', async () => {
+      expect(await t.store.ping()).toBe(true);
+      const other = await t.another();
+      await other.close();
+      expect(await other.ping()).toBe(false);
+      expect(await t.store.ping()).toBe(true);
+    });
+  });
+}
