@@ -15,8 +15,9 @@ export interface Product {
   close(): Promise<void>;
 }
 
-export async function startProduct(): Promise<Product> {
-  const { dir, config } = productConfig('weicheng-web-e2e-');
+/** `env` adds or overrides variables, such as DATABASE_URL for a PostgreSQL database. */
+export async function startProduct(env: Record<string, string> = {}): Promise<Product> {
+  const { dir, config } = productConfig('weicheng-web-e2e-', env);
   const app = await createWeicheng(config, { outbox: { pollMs: 20 } });
   await app.start();
   return {
