@@ -5,10 +5,13 @@
  * on the same database, keeps all of it. Then the whole product: a resident reports over the web
  * chat's HTTP API, the outbox delivers the replies, and a restarted product still has them.
  */
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { expectGarbageTicket, startProduct, type Product } from '../adapters/web/product.js';
 import { reportOverApi, webResident } from '../adapters/web/report-over-api.js';
+import { parseConfig } from '../../src/config.js';
 import { createCore, type Core } from '../../src/core.js';
 import { createLogger } from '../../src/logger.js';
 import type { Repos, Store } from '../../src/store/ports.js';
@@ -16,7 +19,6 @@ import { createTicketService } from '../../src/tickets/service.js';
 import { localDay } from '../../src/calendar/index.js';
 import { garbageCategory, reportPlace } from '../helpers/garbage-report.js';
 import { createPgDatabase, PG_SKIP, usePostgres, type PgDatabase } from '../helpers/postgres.js';
-import { productConfig } from '../helpers/product-config.js';
 
 usePostgres();
 
@@ -38,9 +40,9 @@ afterEach(async () => {
 
 async function start(): Promise<Core> {
   db ??= await createPgDatabase();
-  const made = productConfig('weicheng-pg-e2e-', { DATABASE_URL: db.url });
-  dir ??= made.dir;
-  const core = await createCore({ ...made.config, mediaDir: `${dir}/media` }, { logger: createLogger('silent'), clock: () => NOW, deadlines: { schedule: false } });
+  dir ??= mkdtempSync(join(tmpdir(), 'weicheng-pg-e2e-'));
+  const config = parseConfig({ DATABASE_URL: db.url, PACK: 'packs/demo/pack.yaml', MEDIA_DIR: join(dir, 'media'), LOG_LEVEL: 'silent' });
+  const core = await createCore(config, { logger: createLogger('silent'), clock: () => NOW, deadlines: { schedule: false } });
   cores.push(core);
   return core;
 }
@@ -139,8 +141,7 @@ describe.skipIf(PG_SKIP)(`the product's core on PostgreSQL${PG_SKIP ? ` (skipped
   }, 120_000);
 
   it('refuses a database it cannot reach with one line naming DATABASE_URL, and no password', async () => {
-    const { config, dir: d } = productConfig('weicheng-pg-e2e-', { DATABASE_URL: 'postgres://weicheng:s3cret@127.0.0.1:1/nowhere' });
-    dir = d;
+    const config = parseConfig({ DATABASE_URL: 'postgres://weicheng:s3cret@127.0.0.1:1/nowhere', PACK: 'packs/demo/pack.yaml' });
     const err = await createCore(config, { logger: createLogger('silent'), deadlines: { schedule: false } }).catch((e: unknown) => e as Error);
     expect(err).toBeInstanceOf(Error);
     expect((err as Error).message).toMatch(/^DATABASE_URL: cannot open PostgreSQL at postgres:\/\/weicheng:\*\*\*@127\.0\.0\.1:1\/nowhere: /);
