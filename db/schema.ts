@@ -1,7 +1,8 @@
 /**
  * SQLite schema (drizzle). Times are integer milliseconds since the epoch, set in code: SQLite's
  * own clock has second precision. JSON columns hold plain objects written by repositories.
- * A PostgreSQL schema, when added, lives beside this one with the same inferred row types.
+ * The PostgreSQL schema, db/postgres/schema.ts, has the same tables and inferred row types: change
+ * both together (test/db/schema-parity.test.ts checks) and generate each dialect's migrations.
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';

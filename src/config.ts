@@ -24,6 +24,9 @@ const optionalUrl = z
   .transform((v) => (v ? v : undefined))
   .pipe(url.optional());
 
+/** What DATABASE_URL (or a command's --db) may start with: SQLite's file: or PostgreSQL's URL schemes. */
+const DATABASE_FORMS = /^(file:|sqlite:|postgres(ql)?:\/\/)/;
+
 const envSchema = z.object({
   /** HTTP port. Default 3000. */
   PORT: z.coerce.number('must be a number').int('must be a whole number').min(1).max(65535).default(3000),
@@ -36,7 +39,7 @@ const envSchema = z.object({
     .string()
     .trim()
     .default('file:./data/weicheng.db')
-    .refine((v) => /^(file:|sqlite:|postgres(ql)?:\/\/)/.test(v), 'must start with file: (SQLite) or postgres://'),
+    .refine((v) => DATABASE_FORMS.test(v), 'must start with file: (SQLite) or postgres://'),
   /** City pack file. Default the demo pack. */
   PACK: z.string().trim().min(1).default('./packs/demo/pack.yaml'),
   /** Where photos are stored. Default ./data/media. */
@@ -85,7 +88,7 @@ export interface Config {
 
 /** The database of a command-line `--db` value: a SQLite PATH, file:PATH, or a postgres:// URL. */
 export function databaseFromArg(arg: string): Config['database'] {
-  return parseConfig({ DATABASE_URL: /^(file:|sqlite:|postgres(ql)?:\/\/)/.test(arg) ? arg : `file:${arg}` }).database;
+  return parseConfig({ DATABASE_URL: DATABASE_FORMS.test(arg) ? arg : `file:${arg}` }).database;
 }
 
 /** How the database is named to an operator: the SQLite file, or the PostgreSQL URL without its password. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../src/config.js';
+import { databaseFromArg, databaseLabel, parseConfig } from '../src/config.js';
 
 describe('configuration', () => {
   it('runs on safe defaults with an empty environment', () => {
@@ -51,5 +51,15 @@ describe('configuration', () => {
     expect(c.database).toEqual({ kind: 'postgres', url: 'postgres://u:p@db/weicheng' });
     expect(c.secret('WECOM_X_URL')).toBe('https://robot/x');
     expect(c.secret('MISSING')).toBeUndefined();
+  });
+
+  it('reads a command-line --db as a SQLite path or a PostgreSQL URL, and names it without the password', () => {
+    expect(databaseFromArg('data/x.db')).toEqual({ kind: 'sqlite', file: 'data/x.db' });
+    expect(databaseFromArg('file:data/x.db')).toEqual({ kind: 'sqlite', file: 'data/x.db' });
+    const pg = databaseFromArg('postgresql://weicheng:s3cret@db.example:5432/weicheng');
+    expect(pg).toEqual({ kind: 'postgres', url: 'postgresql://weicheng:s3cret@db.example:5432/weicheng' });
+    expect(databaseLabel(pg)).toBe('postgresql://weicheng:***@db.example:5432/weicheng');
+    expect(databaseLabel({ kind: 'postgres', url: 'postgres://db/weicheng' })).toBe('postgres://db/weicheng');
+    expect(databaseLabel({ kind: 'sqlite', file: 'data/x.db' })).toBe('data/x.db');
   });
 });

@@ -13,6 +13,8 @@ export type PgDb = NodePgDatabase;
 interface TxContext {
   client: pg.PoolClient;
   db: PgDb;
+  /** Set once the transaction has ended and its client went back to the pool. */
+  ended: boolean;
 }
 
 export interface PgConn {
@@ -36,14 +38,21 @@ export function createConn(pool: pg.Pool): PgConn {
   const als = new AsyncLocalStorage<TxContext>();
   const poolDb = drizzle(pool);
   const running = new Set<Promise<unknown>>();
+  // A timer or callback set up inside a transaction keeps its context after the transaction has
+  // ended; its queries must then use the pool, never the client another transaction now holds.
+  const current = (): TxContext | undefined => {
+    const ctx = als.getStore();
+    return ctx && !ctx.ended ? ctx : undefined;
+  };
 
   async function inNewTransaction<T>(fn: () => Promise<T>): Promise<T> {
     const client = await pool.connect();
+    const ctx: TxContext = { client, db: drizzle(client), ended: false };
     let broken: Error | undefined;
     try {
       await client.query('BEGIN');
       try {
-        const result = await als.run({ client, db: drizzle(client) }, fn);
+        const result = await als.run(ctx, fn);
         await client.query('COMMIT');
         return result;
       } catch (err) {
@@ -52,21 +61,22 @@ export function createConn(pool: pg.Pool): PgConn {
         throw err;
       }
     } finally {
+      ctx.ended = true;
       client.release(broken);
     }
   }
 
   return {
-    db: () => als.getStore()?.db ?? poolDb,
+    db: () => current()?.db ?? poolDb,
     async query<R extends object>(text: string, params: unknown[] = []) {
-      const target = als.getStore()?.client ?? pool;
+      const target = current()?.client ?? pool;
       const res = await target.query<R & pg.QueryResultRow>(text, params);
       return { rows: res.rows, rowCount: res.rowCount ?? 0 };
     },
-    inTransaction: () => als.getStore() !== undefined,
+    inTransaction: () => current() !== undefined,
     atomic<T>(fn: () => Promise<T>): Promise<T> {
       // A nested call joins the transaction it runs in, as on SQLite: no savepoint.
-      if (als.getStore()) return fn();
+      if (current()) return fn();
       const p = inNewTransaction(fn);
       const tracked = p.catch(() => {}).finally(() => running.delete(tracked));
       running.add(tracked);

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { databaseLabel } from '../../src/config.js';
 import { AppError } from '../../src/errors.js';
 
 const MIGRATIONS = resolve(dirname(fileURLToPath(import.meta.url)), '../migrations-pg');
@@ -29,17 +30,6 @@ export interface OpenPostgresOptions {
    * The pool replaces it on the next use. Default: ignored.
    */
   onConnectionError?: (err: Error) => void;
-}
-
-/** The URL with its password removed, for messages and logs. */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return 'postgres://(unparsable URL)';
-  }
 }
 
 export async function openPostgres(options: OpenPostgresOptions): Promise<pg.Pool> {
@@ -76,7 +66,7 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<pg.Poo
   } catch (err) {
     await pool.end().catch(() => {});
     if (err instanceof AppError) throw err;
-    throw new AppError('CONFIG_INVALID', `DATABASE_URL: cannot open PostgreSQL at ${redactUrl(options.url)}: ${(err as Error).message}`, undefined, { cause: err });
+    throw new AppError('CONFIG_INVALID', `DATABASE_URL: cannot open PostgreSQL at ${databaseLabel({ kind: 'postgres', url: options.url })}: ${(err as Error).message}`, undefined, { cause: err });
   }
   return pool;
 }

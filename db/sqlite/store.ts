@@ -46,11 +46,14 @@ export function openSqliteStore(options: OpenSqliteOptions): Store {
     consoleSessions: sqliteConsoleSessionRepo(db),
   };
   const lock = new Lock();
-  const inTx = new AsyncLocalStorage<true>();
+  const inTx = new AsyncLocalStorage<{ ended: boolean }>();
+  // A timer or callback set up inside a transaction keeps its context after the transaction has
+  // ended; it must then take the lock like any other caller, not slip into the next transaction.
+  const inOpenTx = () => inTx.getStore()?.ended === false;
   let closed = false;
 
   async function exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    if (inTx.getStore()) return fn();
+    if (inOpenTx()) return fn();
     const release = await lock.acquire();
     try {
       return await fn();
@@ -69,12 +72,13 @@ export function openSqliteStore(options: OpenSqliteOptions): Store {
   }
 
   async function transaction<T>(fn: (tx: Repos) => Promise<T>): Promise<T> {
-    if (inTx.getStore()) return fn(raw);
+    if (inOpenTx()) return fn(raw);
     const release = await lock.acquire();
+    const ctx = { ended: false };
     try {
       sqlite.exec('BEGIN IMMEDIATE');
       try {
-        const result = await inTx.run(true, () => fn(raw));
+        const result = await inTx.run(ctx, () => fn(raw));
         sqlite.exec('COMMIT');
         return result;
       } catch (err) {
@@ -82,6 +86,7 @@ export function openSqliteStore(options: OpenSqliteOptions): Store {
         throw err;
       }
     } finally {
+      ctx.ended = true;
       release();
     }
   }

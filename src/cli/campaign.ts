@@ -1,6 +1,6 @@
 /**
- * `campaign status ID [--run N] [--db FILE|postgres://URL]`: a campaign run's progress with a bar, read from the
- * database (the product may be sending at the same time). `campaign list` lists the campaigns.
+ * `campaign status ID [--run N] [--db FILE|postgres://URL]`: a campaign run's progress with a bar,
+ * read from the database (the product may be sending at the same time). `campaign list` lists the campaigns.
  * The database is --db (a SQLite file or a postgres:// URL), or DATABASE_URL as the product reads it.
  */
 import { formatProgress, runProgress } from '../campaigns/progress.js';

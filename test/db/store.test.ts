@@ -90,6 +90,23 @@ for (const backend of STORE_BACKENDS) {
       expect((await t.store.tickets.list({})).map((x) => x.number)).toEqual(['B']);
     });
 
+    it('keeps work a transaction left behind (a timer) out of the next transaction', async () => {
+      let later!: Promise<unknown>;
+      await t.store.transaction(async () => {
+        later = new Promise((resolve, reject) => setTimeout(() => t.store.tickets.insert({ ...base, number: 'late' }).then(resolve, reject), 30));
+      });
+      // The next transaction is open (and likely on the same connection) when the timer fires.
+      await expect(
+        t.store.transaction(async (tx) => {
+          await tx.tickets.insert({ ...base, number: 'next' });
+          await new Promise((r) => setTimeout(r, 80));
+          throw new Error('rollback');
+        }),
+      ).rejects.toThrow('rollback');
+      await later;
+      expect((await t.store.tickets.list({})).map((x) => x.number)).toEqual(['late']);
+    });
+
     it('enqueues a dedupe key once and survives a reopen', async () => {
       const first = await t.store.outbox.enqueue({ channel: 'web', address: 'a', payload: text('hi'), dedupeKey: 'k' }, 0);
       const again = await t.store.outbox.enqueue({ channel: 'web', address: 'a', payload: text('hi'), dedupeKey: 'k' }, 0);
