@@ -7,6 +7,11 @@
  * answer-or-abstain calibration (src/faq/calibrate.ts) on the given sets — the repository's own
  * fixtures and packs, never an evaluation set — and prints it with each set's figures under it.
  * `-` for QUESTIONS uses leave-one-out cases made from that pack's own entries instead.
+ * It also rewrites src/faq/learned-associations.ts, the word associations (associations.ts)
+ * learned from all the labelled sets.
+ *
+ * In both --fit and --holdout, a set's rows are computed with associations learned without it,
+ * and --holdout learns nothing from the set it holds out.
  *
  * `npx tsx bench/faq.ts --holdout PACK QUESTIONS.jsonl ...` (same arguments) fits on all sets but
  * one and scores the one held out, for each in turn: how the method does on a pack it has not seen.
@@ -19,9 +24,11 @@
  * faq-14) written after the calibration was fitted, by authors who never saw the engine's answers:
  * the nearest thing the repository has to a city's first pack.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { learnAssociations, learnPairs, type LabelledQuestions } from '../src/faq/associations.js';
 import { fitLogistic, type Calibration } from '../src/faq/calibrate.js';
 import type { Features } from '../src/faq/features.js';
+import type { Associations } from '../src/faq/kb-index.js';
 import { createFaqEngine } from '../src/faq/index.js';
 import { loadPackFile } from '../src/pack/load.js';
 import type { FaqEntry } from '../src/pack/schema.js';
@@ -105,8 +112,8 @@ interface Accuracy {
   line: string;
 }
 
-function accuracy(entries: FaqEntry[], cases: Case[], calibration?: Calibration): Accuracy {
-  const engine = createFaqEngine(entries, { calibration });
+function accuracy(entries: FaqEntry[], cases: Case[], calibration?: Calibration, associations?: Associations): Accuracy {
+  const engine = createFaqEngine(entries, { calibration, associations });
   let inN = 0, inOk = 0, outN = 0, outOk = 0, ranked = 0;
   for (const c of cases) {
     const a = engine.answer(c.text);
@@ -129,16 +136,16 @@ function accuracy(entries: FaqEntry[], cases: Case[], calibration?: Calibration)
  * without that wording (a paraphrase the entry should still answer) and put to it without the
  * whole entry (a near-topic question nothing answers, which the engine must decline).
  */
-function leaveOneOut(entries: FaqEntry[]): Array<{ features: Features; right: boolean }> {
+function leaveOneOut(entries: FaqEntry[], associations: Associations): Array<{ features: Features; right: boolean }> {
   const rows: Array<{ features: Features; right: boolean }> = [];
   entries.forEach((entry, i) => {
     const surfaces = [entry.question, ...entry.variants];
     if (surfaces.length < 2) return;
     const others = entries.filter((_, j) => j !== i);
-    const without = createFaqEngine(others);
+    const without = createFaqEngine(others, { associations });
     surfaces.forEach((text, k) => {
       const rest = surfaces.filter((_, j) => j !== k);
-      const held = createFaqEngine([...others, { ...entry, question: rest[0] ?? '', variants: rest.slice(1) }]);
+      const held = createFaqEngine([...others, { ...entry, question: rest[0] ?? '', variants: rest.slice(1) }], { associations });
       const hit = held.answer(text).top;
       if (hit) rows.push({ features: hit.features, right: hit.id === entry.id });
       const miss = without.answer(text).top;
@@ -162,9 +169,20 @@ async function loadSets(paths: string[]): Promise<LabelledSet[]> {
   return sets;
 }
 
-function rowsOf(set: LabelledSet): Row[] {
+/** The associations learned from every labelled set but those in `skip`. */
+function learnedWithout(sets: readonly LabelledSet[], ...skip: number[]): Associations {
+  return learnAssociations(sets.filter((s, j) => s.cases.length > 0 && !skip.includes(j)).map(labelled));
+}
+
+const labelled = (s: LabelledSet): LabelledQuestions => ({ entries: s.entries, questions: s.cases });
+
+/**
+ * A set's rows are computed with associations learned without that set, so that the model learns
+ * how far a learned association is to be trusted on wording it was not learned from.
+ */
+function rowsOf(set: LabelledSet, associations: Associations): Row[] {
   const rows: Row[] = [];
-  const engine = createFaqEngine(set.entries);
+  const engine = createFaqEngine(set.entries, { associations });
   // Each entry asked with its own question is a sure positive; it anchors the model for exact asks.
   for (const e of set.entries) {
     const top = engine.answer(e.question).top;
@@ -176,17 +194,36 @@ function rowsOf(set: LabelledSet): Row[] {
   }
   // A pack given without questions contributes leave-one-out cases instead. (Adding them to
   // the labelled sets too made the model abstain too often on real residents' wording.)
-  if (set.cases.length === 0) rows.push(...leaveOneOut(set.entries));
+  if (set.cases.length === 0) rows.push(...leaveOneOut(set.entries, associations));
   return rows;
+}
+
+const ASSOCIATIONS_FILE = new URL('../src/faq/learned-associations.ts', import.meta.url);
+
+/** Writes the associations learned from all the sets as the engine's shipped table. */
+function writeAssociations(sets: readonly LabelledSet[]): number {
+  const pairs = learnPairs(sets.filter((s) => s.cases.length > 0).map(labelled)).map(([a, b]) => `${a}=${b}`);
+  const lines: string[] = [];
+  for (let i = 0; i < pairs.length; i += 8) lines.push(pairs.slice(i, i + 8).join(' '));
+  const head = [
+    '// Generated by `npm run bench:faq:fit` (bench/faq.ts --fit) from the repository\'s own fixture packs',
+    '// and their questions: learnPairs() in associations.ts, one "question word=entry word" pair each.',
+    '// Do not edit by hand; regenerate after changing the synonym tables or the fixture packs.',
+  ];
+  const body = ['export const LEARNED_PAIRS = `', ...lines, '`;'];
+  writeFileSync(ASSOCIATIONS_FILE, [...head, ...body, ''].join('\n'));
+  return pairs.length;
 }
 
 async function fit(paths: string[]): Promise<void> {
   const sets = await loadSets(paths);
-  const rows = sets.flatMap(rowsOf);
+  const rows = sets.flatMap((set, j) => rowsOf(set, learnedWithout(sets, j)));
   const calibration = fitLogistic(rows);
   console.log(`${rows.length} rows`);
   console.log(JSON.stringify(calibration));
-  for (const set of sets) if (set.cases.length > 0) console.log(`${set.name}: ${accuracy(set.entries, set.cases, calibration).line}`);
+  const all = learnedWithout(sets);
+  for (const set of sets) if (set.cases.length > 0) console.log(`${set.name}: ${accuracy(set.entries, set.cases, calibration, all).line}`);
+  console.log(`${writeAssociations(sets)} learned associations written to src/faq/learned-associations.ts`);
 }
 
 /**
@@ -195,15 +232,15 @@ async function fit(paths: string[]): Promise<void> {
  */
 async function holdout(paths: string[]): Promise<void> {
   const sets = await loadSets(paths);
-  const rows = sets.map(rowsOf);
   let sum = 0;
   let rankSum = 0;
   let n = 0;
   for (let i = 0; i < sets.length; i++) {
     const set = sets[i] as LabelledSet;
     if (set.cases.length === 0) continue;
-    const calibration = fitLogistic(rows.filter((_, j) => j !== i).flat());
-    const got = accuracy(set.entries, set.cases, calibration);
+    // Nothing of the held-out set reaches the model: neither its rows nor the associations.
+    const rows = sets.flatMap((other, j) => (j === i ? [] : rowsOf(other, learnedWithout(sets, i, j))));
+    const got = accuracy(set.entries, set.cases, fitLogistic(rows), learnedWithout(sets, i));
     sum += got.overall;
     rankSum += got.rankedFirst;
     n++;

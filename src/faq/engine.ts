@@ -7,6 +7,9 @@
  *   and lightly its answer). An out-of-scope question leaves its topic words unexplained.
  * - precision: how much of the entry's best-matching question or variant the resident's question
  *   covers. A question sharing only a side word with an entry covers little of it.
+ * A word meets an entry's word itself, or at a discount through the ties match.ts lists: synonyms,
+ * classes, typos, sounds, shared characters, and word associations learned across packs
+ * (associations.ts).
  * The score is then raised or lowered by how the question's ask meets the entry's (intent.ts):
  * entries on one topic often differ only in what they ask (where / when / how much, turn on / turn
  * off), which shared words cannot tell apart.
@@ -22,7 +25,8 @@
 import type { FaqEntry } from '../pack/schema.js';
 import { normalize } from '../text/segment.js';
 import { abbreviationsOf, canonicalText, hanPairs, joinSoundalikes, units } from './analyze.js';
-import { buildIndex, LOOSE_SOUND_KEY, SOUND_KEY, type Surface } from './kb-index.js';
+import { buildIndex, LOOSE_SOUND_KEY, SOUND_KEY, type Associations, type Surface } from './kb-index.js';
+import { DEFAULT_ASSOCIATIONS } from './associations.js';
 import { queryUnitDegrees, Scratch, surfaceUnitDegree, type QueryTerms } from './match.js';
 import { confidence, DEFAULT_CALIBRATION, type Calibration } from './calibrate.js';
 import { featuresOf, type Features } from './features.js';
@@ -84,6 +88,11 @@ export interface FaqEngineOptions {
   intentClash?: number;
   reversePenalty?: number;
   intentUnmet?: number;
+  /**
+   * Word associations learned across packs (associations.ts) through which a question's word meets
+   * an entry's. Default: the table learned from the repository's fixture packs; `new Map()` for none.
+   */
+  associations?: Associations;
 }
 
 export interface FaqEngine {
@@ -137,7 +146,8 @@ export function createFaqEngine(entries: readonly FaqEntry[], options: FaqEngine
   const intentClash = options.intentClash ?? 0.2;
   const reversePenalty = options.reversePenalty ?? 0.25;
   const intentUnmet = options.intentUnmet ?? 0.1;
-  let index = buildIndex(entries, answerWeight);
+  const associations = options.associations ?? DEFAULT_ASSOCIATIONS;
+  let index = buildIndex(entries, answerWeight, associations);
   let scratch = new Scratch(index.docs.length);
 
   function score(asked: string): { ranked: FaqMatch[]; top: FaqTop | null } {
@@ -145,7 +155,7 @@ export function createFaqEngine(entries: readonly FaqEntry[], options: FaqEngine
     const list = joinSoundalikes(units(text), (sound, loose) => index.postings.has(SOUND_KEY + sound) || index.postings.has(LOOSE_SOUND_KEY + loose));
     const total = list.reduce((s, u) => s + u.weight, 0);
     if (list.length === 0 || total <= 0) return { ranked: [], top: null };
-    const q: QueryTerms = { terms: new Set(), related: new Set(), fuzzyHits: new Set(), chars: new Set(), classes: new Set(), pairs: new Set(hanPairs(canonicalText(text))), abbreviations: new Set(abbreviationsOf(list)), near: new Set() };
+    const q: QueryTerms = { terms: new Set(), related: new Set(), fuzzyHits: new Set(), chars: new Set(), classes: new Set(), pairs: new Set(hanPairs(canonicalText(text))), abbreviations: new Set(abbreviationsOf(list)), near: new Set(), associated: new Set() };
     for (const u of list) {
       q.terms.add(u.term);
       for (const x of u.subs) q.terms.add(x);
@@ -153,6 +163,7 @@ export function createFaqEngine(entries: readonly FaqEntry[], options: FaqEngine
       for (const c of u.chars) q.chars.add(c);
       for (const c of u.classes) q.classes.add(c);
       for (const g of u.near) q.near.add(g);
+      for (const w of index.associations.get(u.term) ?? []) q.associated.add(w);
     }
     let foreignWeight = 0;
     for (const u of list) {
@@ -206,7 +217,7 @@ export function createFaqEngine(entries: readonly FaqEntry[], options: FaqEngine
       return { best: abstained ? null : top, top, suggestions, abstained };
     },
     rebuild(next: readonly FaqEntry[]): void {
-      index = buildIndex(next, answerWeight);
+      index = buildIndex(next, answerWeight, associations);
       scratch = new Scratch(index.docs.length);
     },
     get size(): number {

@@ -7,7 +7,7 @@ import { units, type Unit } from './analyze.js';
 import { generalIdf } from './general-idf.js';
 import { ABBR_KEY, CHAR_KEY, CLASS_KEY, NEAR_KEY, PAIR_KEY, type IndexedEntry, type KbIndex } from './kb-index.js';
 import { ASK, asksGiven, intentMatch } from './intent.js';
-import { CHARS_DISCOUNT, charShareOf, ABBR_DISCOUNT, CHAR_DISCOUNT, FUZZY_DISCOUNT, homophoneWords, isAbbreviationShape, NEAR_DISCOUNT, PAIR_DISCOUNT, soundKeysOf, RELATED_DISCOUNT, SIBLING_DISCOUNT, SUB_DISCOUNT } from './match.js';
+import { ASSOCIATION_DISCOUNT, CHARS_DISCOUNT, charShareOf, ABBR_DISCOUNT, CHAR_DISCOUNT, FUZZY_DISCOUNT, homophoneWords, isAbbreviationShape, NEAR_DISCOUNT, PAIR_DISCOUNT, soundKeysOf, RELATED_DISCOUNT, SIBLING_DISCOUNT, SUB_DISCOUNT } from './match.js';
 
 export interface Features {
   /** Share of the question's weight the entry explains (answer text counted lightly). */
@@ -104,6 +104,7 @@ export function unitDegree(index: KbIndex, e: IndexedEntry, u: Unit, onlyQuestio
   for (const cls of u.related) d = Math.max(d, RELATED_DISCOUNT * share(e.terms, cls, onlyQuestion));
   for (const c of u.classes) d = Math.max(d, SIBLING_DISCOUNT * fw(CLASS_KEY + c));
   for (const g of u.near) d = Math.max(d, NEAR_DISCOUNT * fw(NEAR_KEY + g));
+  for (const w of index.associations.get(u.term) ?? []) d = Math.max(d, ASSOCIATION_DISCOUNT * fw(w));
   if (u.unknown || !index.postings.has(u.term)) {
     for (const near of index.fuzzy.near(u.term)) d = Math.max(d, FUZZY_DISCOUNT * fw(near));
     for (const key of soundKeysOf(u)) d = Math.max(d, FUZZY_DISCOUNT * fw(key));

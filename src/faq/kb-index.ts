@@ -62,13 +62,20 @@ export interface KbIndex {
   fuzzy: FuzzyIndex;
   /** The entries' question-field words by sound, for correcting homophone typos (respell.ts). */
   soundWords: Map<string, string>;
+  /** Learned word associations (associations.ts) the query's words may meet entries through. */
+  associations: Associations;
 }
+
+/** Word -> the words it is associated with, both ways (associations.ts). */
+export type Associations = ReadonlyMap<string, readonly string[]>;
+
+export const NO_ASSOCIATIONS: Associations = new Map();
 
 function surface(list: Unit[]): Surface {
   return { units: list, total: list.reduce((s, u) => s + u.weight, 0) };
 }
 
-export function buildIndex(entries: readonly FaqEntry[], answerWeight: number): KbIndex {
+export function buildIndex(entries: readonly FaqEntry[], answerWeight: number, associations: Associations = NO_ASSOCIATIONS): KbIndex {
   const docs: IndexedEntry[] = [];
   const postings = new Map<string, Posting[]>();
   const fuzzy = new FuzzyIndex();
@@ -114,5 +121,5 @@ export function buildIndex(entries: readonly FaqEntry[], answerWeight: number): 
       if (/^[\p{L}\p{N}]/u.test(term)) fuzzy.add(term);
     }
   });
-  return { docs, postings, fuzzy, soundWords: soundWords(asked) };
+  return { docs, postings, fuzzy, soundWords: soundWords(asked), associations };
 }

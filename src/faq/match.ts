@@ -4,7 +4,7 @@
  * Each way of matching has a ceiling: the word itself 1, its sub-words 0.8, its class 0.8, a
  * near-synonym 0.75, one character off or the same sound 0.7, an abbreviation 0.7, another item of
  * its class 0.6, its characters cut differently 0.6, a one-character word inside a longer word 0.5,
- * a share of its characters up to 0.5.
+ * a learned association 0.5, a share of its characters up to 0.5.
  */
 import type { Unit } from './analyze.js';
 import { generalIdf } from './general-idf.js';
@@ -19,6 +19,11 @@ export const CHAR_DISCOUNT = 0.5;
 export const SIBLING_DISCOUNT = 0.6;
 /** A near-synonym of the word ("碰" for "接触"). */
 export const NEAR_DISCOUNT = 0.75;
+/**
+ * A word learned to stand for an entry's word across packs (associations.ts): co-occurrence, not
+ * meaning, so below every hand-written tie.
+ */
+export const ASSOCIATION_DISCOUNT = 0.5;
 /** A two-character word read as the abbreviation of an entry's longer words ("体检", 身体检查). */
 export const ABBR_DISCOUNT = 0.7;
 /** A word found only as adjacent characters of another cut ("打药灭" in "打药灭蚊"): same characters, unsure word. */
@@ -154,6 +159,7 @@ export function queryUnitDegrees(index: KbIndex, u: Unit, fuzzyHits: Set<string>
   for (const cls of u.related) sc.parts(index, cls, RELATED_DISCOUNT);
   for (const c of u.classes) for (const p of index.postings.get(CLASS_KEY + c) ?? []) sc.raise(p.doc, SIBLING_DISCOUNT * p.fw);
   for (const g of u.near) for (const p of index.postings.get(NEAR_KEY + g) ?? []) sc.raise(p.doc, NEAR_DISCOUNT * p.fw);
+  for (const w of index.associations.get(u.term) ?? []) for (const p of index.postings.get(w) ?? []) sc.raise(p.doc, ASSOCIATION_DISCOUNT * p.fw);
   if (u.unknown || !index.postings.has(u.term)) {
     for (const near of index.fuzzy.near(u.term)) {
       fuzzyHits.add(near);
@@ -238,6 +244,8 @@ export interface QueryTerms {
   abbreviations: Set<string>;
   /** Near-synonym groups of the question's words. */
   near: Set<string>;
+  /** Words the question's words are associated with (associations.ts). */
+  associated: Set<string>;
 }
 
 /** Degree in [0, 1] to which the query covers one unit of an entry's question or variant. */
@@ -258,6 +266,7 @@ export function surfaceUnitDegree(v: Unit, q: QueryTerms): number {
     d = Math.max(d, FUZZY_DISCOUNT);
   }
   if (d < NEAR_DISCOUNT) for (const g of v.near) if (q.near.has(g)) d = NEAR_DISCOUNT;
+  if (d < ASSOCIATION_DISCOUNT && q.associated.has(v.term)) d = ASSOCIATION_DISCOUNT;
   if (d < SIBLING_DISCOUNT) for (const c of v.classes) if (q.classes.has(c)) d = SIBLING_DISCOUNT;
   if (d < CHAR_DISCOUNT && v.single && q.chars.has(v.term)) d = CHAR_DISCOUNT;
   if (d < ABBR_DISCOUNT && isAbbreviationShape(v) && q.abbreviations.has(v.term)) d = ABBR_DISCOUNT;
