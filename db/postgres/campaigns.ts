@@ -10,49 +10,14 @@
  */
 import type {
   Audience,
-  CampaignRecord,
   CampaignRepo,
-  CampaignRun,
   DeliveryToFeed,
   RunCounts,
-  RunStatus,
   SurveyAnswerRow,
   SurveyTallyRow,
 } from '../../src/campaigns/ports.js';
+import { campaignFromRow, jsonParsed, runFromRow, type Row } from '../rows.js';
 import type { PgConn } from './conn.js';
-
-type Row = Record<string, unknown>;
-
-function toCampaign(r: Row): CampaignRecord {
-  return {
-    id: r.id as string,
-    name: r.name as string,
-    text: r.text as string,
-    image: (r.image as string | null) ?? null,
-    audience: r.audience as Audience,
-    schedule: (r.schedule as string | null) ?? null,
-    at: (r.at as number | null) ?? null,
-    survey: (r.survey as CampaignRecord['survey']) ?? null,
-    status: r.status as CampaignRecord['status'],
-    source: r.source as CampaignRecord['source'],
-    createdAt: r.created_at as number,
-    updatedAt: r.updated_at as number,
-  };
-}
-
-function toRun(r: Row): CampaignRun {
-  return {
-    id: r.id as number,
-    campaignId: r.campaign_id as string,
-    scheduledFor: r.scheduled_for as number,
-    status: r.status as RunStatus,
-    total: r.total as number,
-    ownerId: (r.owner_id as string | null) ?? null,
-    leaseUntil: (r.lease_until as number | null) ?? null,
-    createdAt: r.created_at as number,
-    finishedAt: (r.finished_at as number | null) ?? null,
-  };
-}
 
 /** Numbered parameters for a query built in pieces. */
 class Params {
@@ -90,10 +55,10 @@ export function pgCampaignRepo(c: PgConn): CampaignRepo {
     },
     async byId(id) {
       const [r] = await rows('SELECT * FROM campaigns WHERE id = $1', [id]);
-      return r && toCampaign(r);
+      return r && campaignFromRow(r, jsonParsed);
     },
     async list() {
-      return (await rows('SELECT * FROM campaigns ORDER BY created_at, id COLLATE "C"')).map(toCampaign);
+      return (await rows('SELECT * FROM campaigns ORDER BY created_at, id COLLATE "C"')).map((r) => campaignFromRow(r, jsonParsed));
     },
 
     async createRun(campaignId, scheduledFor, now, status = 'preparing') {
@@ -103,19 +68,19 @@ export function pgCampaignRepo(c: PgConn): CampaignRepo {
          VALUES ($1, $2, $3, 0, $4, $5) ON CONFLICT DO NOTHING RETURNING *`,
         [campaignId, scheduledFor, status, now, status === 'skipped' ? now : null],
       );
-      if (inserted) return { run: toRun(inserted), created: true };
+      if (inserted) return { run: runFromRow(inserted), created: true };
       const [r] = await rows('SELECT * FROM campaign_runs WHERE campaign_id = $1 AND scheduled_for = $2', [campaignId, scheduledFor]);
-      return { run: toRun(r!), created: false };
+      return { run: runFromRow(r!), created: false };
     },
     async runById(id) {
       const [r] = await rows('SELECT * FROM campaign_runs WHERE id = $1', [id]);
-      return r && toRun(r);
+      return r && runFromRow(r);
     },
     async runs(campaignId, limit = 20) {
-      return (await rows('SELECT * FROM campaign_runs WHERE campaign_id = $1 ORDER BY scheduled_for DESC, id DESC LIMIT $2', [campaignId, limit])).map(toRun);
+      return (await rows('SELECT * FROM campaign_runs WHERE campaign_id = $1 ORDER BY scheduled_for DESC, id DESC LIMIT $2', [campaignId, limit])).map(runFromRow);
     },
     async unfinishedRuns() {
-      return (await rows(`SELECT * FROM campaign_runs WHERE status IN ('preparing', 'sending') ORDER BY id`)).map(toRun);
+      return (await rows(`SELECT * FROM campaign_runs WHERE status IN ('preparing', 'sending') ORDER BY id`)).map(runFromRow);
     },
     async claimRun(runId, ownerId, now, leaseUntil) {
       // The condition is re-checked on the locked row: of two instances claiming at once, one wins.

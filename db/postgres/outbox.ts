@@ -5,47 +5,12 @@
  * re-checked lease condition. No row is handed to two dispatchers.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { ChannelName } from '../../src/channels/types.js';
 import type { OutboxItem, OutboxRepo, OutboxStatus } from '../../src/store/ports.js';
+import { outboxFromRow, jsonParsed, type Row } from '../rows.js';
 import type { PgConn } from './conn.js';
 import { outbox } from './schema.js';
 
 const asItem = (row: typeof outbox.$inferSelect): OutboxItem => row as unknown as OutboxItem;
-
-/** A row as pg returns it from raw SQL (snake_case; bigint already a number, json parsed). */
-interface RawRow {
-  id: number;
-  channel: string;
-  address: string;
-  payload: OutboxItem['payload'];
-  status: string;
-  attempts: number;
-  next_attempt_at: number;
-  lease_until: number | null;
-  last_error: string | null;
-  dedupe_key: string | null;
-  ticket_id: number | null;
-  created_at: number;
-  delivered_at: number | null;
-}
-
-function fromRaw(r: RawRow): OutboxItem {
-  return {
-    id: r.id,
-    channel: r.channel as ChannelName,
-    address: r.address,
-    payload: r.payload,
-    status: r.status as OutboxStatus,
-    attempts: r.attempts,
-    nextAttemptAt: r.next_attempt_at,
-    leaseUntil: r.lease_until,
-    lastError: r.last_error,
-    dedupeKey: r.dedupe_key,
-    ticketId: r.ticket_id,
-    createdAt: r.created_at,
-    deliveredAt: r.delivered_at,
-  };
-}
 
 /** The channel filters as SQL with numbered parameters from `$start`. */
 function channelFilter(filter: { channels?: string[]; skipChannels?: string[] }, start: number): { sql: string; params: unknown[] } {
@@ -115,7 +80,7 @@ export function pgOutboxRepo(c: PgConn): OutboxRepo {
 
     async lease(now, leaseUntil, limit, skipChannels = []) {
       const skip = channelFilter({ skipChannels }, 5);
-      const { rows } = await c.query<RawRow>(
+      const { rows } = await c.query<Row>(
         `UPDATE outbox SET lease_until = $1
          WHERE id IN (
            SELECT id FROM outbox
@@ -126,7 +91,7 @@ export function pgOutboxRepo(c: PgConn): OutboxRepo {
          RETURNING *`,
         [leaseUntil, now, now, limit, ...skip.params],
       );
-      return rows.map(fromRaw).sort((a, b) => a.id - b.id);
+      return rows.map((r) => outboxFromRow(r, jsonParsed)).sort((a, b) => a.id - b.id);
     },
 
     async leaseHeads(now, leaseUntil, limit, filter = {}) {
@@ -134,7 +99,7 @@ export function pgOutboxRepo(c: PgConn): OutboxRepo {
       // The head of each (channel, address) is its lowest pending id, due or not: a row waiting
       // for a retry holds back the rows behind it. A head leased elsewhere is skipped, and the
       // row behind it is no head, so a later message never overtakes an earlier one.
-      const { rows } = await c.query<RawRow>(
+      const { rows } = await c.query<Row>(
         `UPDATE outbox SET lease_until = $1
          WHERE id IN (
            SELECT o.id FROM outbox o
@@ -146,7 +111,7 @@ export function pgOutboxRepo(c: PgConn): OutboxRepo {
          RETURNING *`,
         [leaseUntil, now, now, limit, ...f.params],
       );
-      return rows.map(fromRaw).sort((a, b) => a.id - b.id);
+      return rows.map((r) => outboxFromRow(r, jsonParsed)).sort((a, b) => a.id - b.id);
     },
 
     async markDelivered(id, now) {

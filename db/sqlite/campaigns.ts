@@ -9,50 +9,14 @@
  */
 import type Database from 'better-sqlite3';
 import type {
-  Audience,
-  CampaignRecord,
   CampaignRepo,
-  CampaignRun,
   DeliveryToFeed,
   RunCounts,
-  RunStatus,
   SurveyAnswerRow,
   SurveyTallyRow,
 } from '../../src/campaigns/ports.js';
+import { campaignFromRow, jsonText, runFromRow, type Row } from '../rows.js';
 import type { SqliteDb } from './open.js';
-
-type Row = Record<string, unknown>;
-
-function toCampaign(r: Row): CampaignRecord {
-  return {
-    id: r.id as string,
-    name: r.name as string,
-    text: r.text as string,
-    image: (r.image as string | null) ?? null,
-    audience: JSON.parse(r.audience as string) as Audience,
-    schedule: (r.schedule as string | null) ?? null,
-    at: (r.at as number | null) ?? null,
-    survey: r.survey ? (JSON.parse(r.survey as string) as CampaignRecord['survey']) : null,
-    status: r.status as CampaignRecord['status'],
-    source: r.source as CampaignRecord['source'],
-    createdAt: r.created_at as number,
-    updatedAt: r.updated_at as number,
-  };
-}
-
-function toRun(r: Row): CampaignRun {
-  return {
-    id: r.id as number,
-    campaignId: r.campaign_id as string,
-    scheduledFor: r.scheduled_for as number,
-    status: r.status as RunStatus,
-    total: r.total as number,
-    ownerId: (r.owner_id as string | null) ?? null,
-    leaseUntil: (r.lease_until as number | null) ?? null,
-    createdAt: r.created_at as number,
-    finishedAt: (r.finished_at as number | null) ?? null,
-  };
-}
 
 /** `AND col IN (?, ?)` with its parameters, or nothing for an empty filter. */
 function inList(column: string, values: readonly string[] | undefined): { sql: string; params: string[] } {
@@ -85,10 +49,10 @@ export function sqliteCampaignRepo(db: SqliteDb): CampaignRepo {
     },
     async byId(id) {
       const r = st('SELECT * FROM campaigns WHERE id = ?').get(id) as Row | undefined;
-      return r && toCampaign(r);
+      return r && campaignFromRow(r, jsonText);
     },
     async list() {
-      return (st('SELECT * FROM campaigns ORDER BY created_at, id').all() as Row[]).map(toCampaign);
+      return (st('SELECT * FROM campaigns ORDER BY created_at, id').all() as Row[]).map((r) => campaignFromRow(r, jsonText));
     },
 
     async createRun(campaignId, scheduledFor, now, status = 'preparing') {
@@ -96,19 +60,19 @@ export function sqliteCampaignRepo(db: SqliteDb): CampaignRepo {
         `INSERT INTO campaign_runs (campaign_id, scheduled_for, status, total, created_at, finished_at)
          VALUES (?, ?, ?, 0, ?, ?) ON CONFLICT DO NOTHING RETURNING *`,
       ).get(campaignId, scheduledFor, status, now, status === 'skipped' ? now : null) as Row | undefined;
-      if (inserted) return { run: toRun(inserted), created: true };
+      if (inserted) return { run: runFromRow(inserted), created: true };
       const r = st('SELECT * FROM campaign_runs WHERE campaign_id = ? AND scheduled_for = ?').get(campaignId, scheduledFor) as Row;
-      return { run: toRun(r), created: false };
+      return { run: runFromRow(r), created: false };
     },
     async runById(id) {
       const r = st('SELECT * FROM campaign_runs WHERE id = ?').get(id) as Row | undefined;
-      return r && toRun(r);
+      return r && runFromRow(r);
     },
     async runs(campaignId, limit = 20) {
-      return (st('SELECT * FROM campaign_runs WHERE campaign_id = ? ORDER BY scheduled_for DESC, id DESC LIMIT ?').all(campaignId, limit) as Row[]).map(toRun);
+      return (st('SELECT * FROM campaign_runs WHERE campaign_id = ? ORDER BY scheduled_for DESC, id DESC LIMIT ?').all(campaignId, limit) as Row[]).map(runFromRow);
     },
     async unfinishedRuns() {
-      return (st(`SELECT * FROM campaign_runs WHERE status IN ('preparing', 'sending') ORDER BY id`).all() as Row[]).map(toRun);
+      return (st(`SELECT * FROM campaign_runs WHERE status IN ('preparing', 'sending') ORDER BY id`).all() as Row[]).map(runFromRow);
     },
     async claimRun(runId, ownerId, now, leaseUntil) {
       const res = st(

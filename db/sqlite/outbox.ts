@@ -2,45 +2,11 @@ import type Database from 'better-sqlite3';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 
 import type { OutboxItem, OutboxRepo, OutboxStatus } from '../../src/store/ports.js';
+import { outboxFromRow, jsonText, type Row } from '../rows.js';
 import { outbox } from '../schema.js';
 import type { SqliteDb } from './open.js';
 
 const asItem = (row: typeof outbox.$inferSelect): OutboxItem => row as unknown as OutboxItem;
-
-/** A row as better-sqlite3 returns it (snake_case, payload as JSON text). */
-interface RawRow {
-  id: number;
-  channel: string;
-  address: string;
-  payload: string;
-  status: string;
-  attempts: number;
-  next_attempt_at: number;
-  lease_until: number | null;
-  last_error: string | null;
-  dedupe_key: string | null;
-  ticket_id: number | null;
-  created_at: number;
-  delivered_at: number | null;
-}
-
-function fromRaw(r: RawRow): OutboxItem {
-  return {
-    id: r.id,
-    channel: r.channel as OutboxItem['channel'],
-    address: r.address,
-    payload: JSON.parse(r.payload) as OutboxItem['payload'],
-    status: r.status as OutboxStatus,
-    attempts: r.attempts,
-    nextAttemptAt: r.next_attempt_at,
-    leaseUntil: r.lease_until,
-    lastError: r.last_error,
-    dedupeKey: r.dedupe_key,
-    ticketId: r.ticket_id,
-    createdAt: r.created_at,
-    deliveredAt: r.delivered_at,
-  };
-}
 
 export function sqliteOutboxRepo(db: SqliteDb): OutboxRepo {
   // The dispatcher's hot paths use prepared statements: building a drizzle query costs more than
@@ -138,8 +104,8 @@ export function sqliteOutboxRepo(db: SqliteDb): OutboxRepo {
           WHERE o.next_attempt_at <= ? AND (o.lease_until IS NULL OR o.lease_until < ?)
           ORDER BY o.next_attempt_at, o.id LIMIT ?
         )
-        RETURNING *`).all(leaseUntil, ...(filter.channels ?? []), ...(filter.skipChannels ?? []), now, now, limit) as RawRow[];
-      return rows.map(fromRaw).sort((a, b) => a.id - b.id);
+        RETURNING *`).all(leaseUntil, ...(filter.channels ?? []), ...(filter.skipChannels ?? []), now, now, limit) as Row[];
+      return rows.map((r) => outboxFromRow(r, jsonText)).sort((a, b) => a.id - b.id);
     },
 
     async defer(id, nextAttemptAt) {
