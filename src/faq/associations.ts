@@ -5,8 +5,8 @@
  * a pair counts when, in at least `minSets` different packs, a question left the word unexplained
  * by its right entry while that entry's question fields held the other word, and it did so for at
  * least `minShare` of the packs where the word went unexplained at all, and far more often than the
- * entry word's share of the entries would have it by chance. A pair seen in one pack
- * is that pack's wording; a pair that recurs across packs written apart is how residents talk.
+ * entry word's share of the entries would have it by chance. A pair seen in one pack is that
+ * pack's wording; a pair that recurs across packs of different cities is how residents talk.
  *
  * A question word then meets an entry holding its associate at ASSOCIATION_DISCOUNT (match.ts), in
  * either direction, below every hand-written tie: the evidence is co-occurrence, not meaning.
@@ -32,7 +32,7 @@ export interface LearnOptions {
   minShare?: number;
   /**
    * Weight (general IDF) a question word needs to be learned from. Default 5: lighter words ("多",
-   * "子", "一只") carry too little meaning to stand for anything, and tie to whatever they meet.
+   * "天天", "门口") carry too little meaning to stand for anything, and tie to whatever they meet.
    */
   minWeight?: number;
   /**
