@@ -102,6 +102,11 @@ export function createDeadlineClock(d: DeadlineClockDeps, options: DeadlineClock
     const unit = unitOf(t.unitId);
     if (!unit) return false;
     return d.store.transaction(async (tx) => {
+      // Re-read the ticket first: on PostgreSQL that locks its row, so another process sweeping at
+      // the same moment waits here and then sees this reminder's event instead of adding its own.
+      const current = await tx.tickets.byId(t.id);
+      if (!current || current.unitId !== t.unitId) return false;
+      if ((kind === 'ack' ? current.ackDueAt : current.resolveDueAt) !== due || (kind === 'ack' && current.acceptedAt !== null)) return false;
       const events = await tx.tickets.events(t.id);
       const sent = events.some((e) => e.type === 'remind' && e.data?.['kind'] === kind && e.data['unit'] === t.unitId && e.data['due'] === due);
       if (sent) return false;
