@@ -9,7 +9,8 @@
  * pack's wording; a pair that recurs across packs of different cities is how residents talk.
  *
  * A question word then meets an entry holding its associate at ASSOCIATION_DISCOUNT (match.ts), in
- * either direction, below every hand-written tie: the evidence is co-occurrence, not meaning.
+ * either direction, below every hand-written tie and no higher than shared characters: the
+ * evidence is co-occurrence, not meaning.
  * The shipped table (learned-associations.ts) is learned from the repository's own fixture packs,
  * never from an evaluation set, by `npm run bench:faq:fit`.
  */

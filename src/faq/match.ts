@@ -21,7 +21,8 @@ export const SIBLING_DISCOUNT = 0.6;
 export const NEAR_DISCOUNT = 0.75;
 /**
  * A word learned to stand for an entry's word across packs (associations.ts): co-occurrence, not
- * meaning, so below every hand-written tie.
+ * meaning, so below every hand-written tie (synonyms, classes, near-synonyms) and no higher than
+ * shared characters.
  */
 export const ASSOCIATION_DISCOUNT = 0.5;
 /** A two-character word read as the abbreviation of an entry's longer words ("体检", 身体检查). */
