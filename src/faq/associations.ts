@@ -16,7 +16,7 @@
  */
 import type { FaqEntry } from '../pack/schema.js';
 import { units } from './analyze.js';
-import { unitDegree } from './features.js';
+import { EXPLAINED, unitDegree } from './features.js';
 import { buildIndex, NO_ASSOCIATIONS, type Associations, type IndexedEntry } from './kb-index.js';
 import { LEARNED_PAIRS } from './learned-associations.js';
 
@@ -43,9 +43,6 @@ export interface LearnOptions {
    */
   minLift?: number;
 }
-
-/** A question word counts as unexplained by its right entry below this degree (as in features.ts). */
-const EXPLAINED = 0.5;
 
 /** Makes the table symmetric: each pair "a b" ties a to b and b to a. */
 export function associationsOf(pairs: ReadonlyArray<readonly [string, string]>): Associations {
@@ -79,7 +76,9 @@ export function learnPairs(sets: readonly LabelledQuestions[], options: LearnOpt
   /** per pack: entry word -> share of the pack's entries holding it. */
   const holding: Array<Map<string, number>> = [];
   sets.forEach((set, n) => {
-    // Learned without associations: a pair must be seen where nothing else explains the word.
+    // Built as the engine builds it (answer text at its default weight 0.7, which decides which
+    // words count as known) but without associations: a pair must be seen where nothing else
+    // explains the word.
     const index = buildIndex(set.entries, 0.7, NO_ASSOCIATIONS);
     const byId = new Map(index.docs.map((d) => [d.id, d]));
     const count = new Map<string, number>();

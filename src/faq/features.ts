@@ -76,7 +76,7 @@ export function exceptionUnmet(question: string, entryText: string): number {
 }
 
 /** A unit counts as explained when matched to at least this degree. */
-const EXPLAINED = 0.5;
+export const EXPLAINED = 0.5;
 /** General IDF from which a word counts as salient (everyday nouns; not "东西" or "处理"). */
 const SALIENT = 9;
 
