@@ -20,8 +20,8 @@
  * `npm run bench:faq:holdout` runs it over the repository's ten fixture packs.
  *
  * `npx tsx bench/faq.ts --score PACK QUESTIONS.jsonl ...` scores the shipped calibration, unfitted,
- * on each set and prints the means. `npm run bench:faq:fresh` runs it on the four packs (faq-11 to
- * faq-14) written after the calibration was fitted, by authors who never saw the engine's answers:
+ * on each set and prints the means. `npm run bench:faq:fresh` runs it on the ten packs (faq-11 to
+ * faq-20) written after the calibration was fitted, by authors who never saw the engine's answers:
  * the nearest thing the repository has to a city's first pack.
  */
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -112,3 +112,19 @@ describe('the FAQ engine on packs written after the calibration was fitted', () 
     ['../fixtures/packs/faq-14.yaml', './fixture-questions-14.jsonl', 0.6, 0.57],
   ])('keeps floors on %s', keepsFloors);
 });
+
+/**
+ * The fifteenth to twentieth packs (a city 街道's 创卫 office, a compound's 居委会 and 物业, a
+ * township's 农村人居环境整治, a county 城管, a county 爱卫办 on pests and smoking, a county
+ * 生态环境局 with its 农贸市场) were written the same way, later still, and are not in the fit either.
+ */
+describe('the FAQ engine on six more packs written after the calibration was fitted', () => {
+  it.each([
+    ['../fixtures/packs/faq-15.yaml', './fixture-questions-15.jsonl', 0.55, 0.63],
+    ['../fixtures/packs/faq-16.yaml', './fixture-questions-16.jsonl', 0.63, 0.65],
+    ['../fixtures/packs/faq-17.yaml', './fixture-questions-17.jsonl', 0.68, 0.85],
+    ['../fixtures/packs/faq-18.yaml', './fixture-questions-18.jsonl', 0.67, 0.73],
+    ['../fixtures/packs/faq-19.yaml', './fixture-questions-19.jsonl', 0.63, 0.73],
+    ['../fixtures/packs/faq-20.yaml', './fixture-questions-20.jsonl', 0.7, 0.75],
+  ])('keeps floors on %s', keepsFloors);
+});
