@@ -1,7 +1,8 @@
 /**
- * Survey results: answers counted per run, option and area, and the same as CSV for Excel (UTF-8
- * with a byte-order mark, so Excel on Chinese Windows does not read it as GBK).
+ * Survey results: answers counted per run, option and area, and the same as CSV for Excel (see
+ * csv.ts for the encoding and the formula guard).
  */
+import { csvDocument } from '../csv.js';
 import type { CampaignRecord, SurveyTallyRow } from './ports.js';
 
 export interface SurveyTally {
@@ -30,17 +31,9 @@ export function buildTally(c: CampaignRecord, rows: SurveyTallyRow[], areaName: 
   };
 }
 
-/** Quotes a CSV field when needed; a leading = + - @ is defused so Excel does not run it as a formula. */
-function field(v: string | number): string {
-  let s = String(v);
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
 export function tallyCsv(t: SurveyTally, formatTime: (runId: number) => string): string {
-  const lines = [['run', 'run_time', 'option', 'option_text', 'area', 'area_name', 'answers'].join(',')];
-  for (const r of t.rows) {
-    lines.push([r.runId, formatTime(r.runId), r.option, r.optionText, r.areaId ?? '', r.areaName ?? '', r.count].map(field).join(','));
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvDocument([
+    ['run', 'run_time', 'option', 'option_text', 'area', 'area_name', 'answers'],
+    ...t.rows.map((r) => [r.runId, formatTime(r.runId), r.option, r.optionText, r.areaId ?? '', r.areaName ?? '', r.count]),
+  ]);
 }

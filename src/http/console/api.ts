@@ -1,7 +1,8 @@
 /**
  * The console's JSON API under /console/api: login and logout, the staff member's context, the
- * ticket list and page, photos, the map, actions and the per-unit summary. Every route but login
- * needs a live session (401); a ticket outside the staff member's units is 403.
+ * ticket list and page, photos, the map, actions and the per-unit summary (JSON, and CSV for
+ * Excel). Every route but login needs a live session (401); a ticket outside the staff member's
+ * units is 403.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -10,6 +11,7 @@ import { parseIsoDate } from '../../calendar/zoned-time.js';
 import { zonedTime } from '../../calendar/zoned-time.js';
 import { addDays } from '../../calendar/index.js';
 import { AppError, NotFoundError } from '../../errors.js';
+import { sendCsv } from '../download.js';
 import { canSeeTicket, canSeeUnit } from '../../staff/access.js';
 import type { Ticket, TicketFilter, TicketState } from '../../store/ports.js';
 import { allowedActions, OPEN_STATES, REJECT_REASON_KINDS, TICKET_STATES } from '../../tickets/state-machine.js';
@@ -17,10 +19,11 @@ import { actionBody, runAction } from './actions.js';
 import type { ConsoleUser } from './auth.js';
 import type { ConsoleContext } from './context.js';
 import { renderMapSvg } from './map-svg.js';
-import { defaultPeriod, unitSummary } from './summary.js';
+import { defaultPeriod, summaryCsv, summaryCsvName, unitSummary, type Summary } from './summary.js';
 import { createViewContext } from './views.js';
 
 const isoDate = z.string().refine((v) => parseIsoDate(v) !== undefined, 'must be a date like 2026-11-25');
+const summaryQuery = z.object({ from: isoDate.optional(), to: isoDate.optional() });
 const numberParam = z.object({ number: z.string().regex(/^\d{8}-\d{4,}$/, 'must be a ticket number like 20261125-0007') });
 
 const listQuery = z.object({
@@ -180,11 +183,20 @@ export const consoleApiRoutes: FastifyPluginAsync<{ ctx: ConsoleContext }> = asy
     return { now, ticket: await createViewContext(store, ctx.pack()).ticket(after, now) };
   });
 
-  app.get('/console/api/summary', { schema: { querystring: z.object({ from: isoDate.optional(), to: isoDate.optional() }) } }, async (req) => {
+  /** The summary of the period asked for (default this month so far), over the units the staff member may see. */
+  async function summaryFor(req: FastifyRequest, query: z.infer<typeof summaryQuery>): Promise<Summary> {
     const user = await auth.require(req);
     const pack = ctx.pack();
-    const period = { ...defaultPeriod(ctx.clock(), pack.city.timezone), ...req.query };
+    const period = { ...defaultPeriod(ctx.clock(), pack.city.timezone), ...query };
     if (period.from > period.to) throw new AppError('INVALID_INPUT', `summary: from ${period.from} is after to ${period.to}`);
     return unitSummary(store.tickets, pack, user.scope, period);
+  }
+
+  app.get('/console/api/summary', { schema: { querystring: summaryQuery } }, async (req) => summaryFor(req, req.query));
+
+  // The same figures for Excel: county offices report upward in spreadsheets.
+  app.get('/console/api/summary.csv', { schema: { querystring: summaryQuery } }, async (req, reply) => {
+    const s = await summaryFor(req, req.query);
+    return sendCsv(reply, summaryCsvName(s), summaryCsv(s));
   });
 };

@@ -132,7 +132,7 @@ export const consolePageRoutes: FastifyPluginAsync<{ ctx: ConsoleContext }> = as
   </form>
 </section>
 <section class="card">
-  <div class="list-head"><h1>各单位办理情况</h1><span id="period-label" class="muted"></span></div>
+  <div class="list-head"><h1>各单位办理情况</h1><span id="period-label" class="muted"></span><a id="export" class="button" href="/console/api/summary.csv" download hidden>导出 CSV</a></div>
   <table class="summary"><thead><tr><th>单位</th><th>受理</th><th>按时接单</th><th>按时办结</th><th>办结</th><th>办结率</th><th>评价数</th><th>满意率</th></tr></thead><tbody id="rows"><tr><td colspan="8" class="muted">加载中…</td></tr></tbody></table>
   <p class="hint">满意率 =（满意 + 0.9 × 基本满意）÷ 已评价；按时接单：接单时间不晚于接单时限；按时办结：办结时间不晚于办结时限。按受理时间统计，归入工单当前的承办单位。</p>
 </section>`;

@@ -1,9 +1,11 @@
 /**
  * The per-unit summary for a period: counts come from the repository's aggregation, the rates
  * are worked out here. Satisfaction counts 基本满意 (neutral) at 0.9 of 满意 (satisfied).
+ * The same figures as a spreadsheet for the county's upward reports: summaryCsv.
  */
 import { addDays, localDate } from '../../calendar/index.js';
 import { zonedTime } from '../../calendar/zoned-time.js';
+import { csvDocument, type CsvCell } from '../../csv.js';
 import type { Pack } from '../../pack/schema.js';
 import { canSeeUnit, type TicketScope } from '../../staff/access.js';
 import type { TicketRepo, UnitSummaryRow } from '../../store/ports.js';
@@ -79,3 +81,31 @@ export async function unitSummary(repo: Pick<TicketRepo, 'unitSummary'>, pack: P
   }
   return { ...period, units, total: withRates(total, '合计') };
 }
+
+/** A rate as the summary page shows it (87.5%), or an empty cell where the page shows a dash. */
+const percent = (r: number | null): string => (r === null ? '' : `${(r * 100).toFixed(1)}%`);
+
+/**
+ * The page's columns, with the on-time rates (shown there in brackets after the counts) in
+ * columns of their own so the sheet can be summed and sorted.
+ */
+const COLUMNS: [header: string, cell: (u: UnitSummary) => CsvCell][] = [
+  ['单位', (u) => u.unitName],
+  ['受理', (u) => u.received],
+  ['按时接单', (u) => u.acceptedOnTime],
+  ['按时接单率', (u) => percent(u.acceptedOnTimeRate)],
+  ['按时办结', (u) => u.resolvedOnTime],
+  ['按时办结率', (u) => percent(u.resolvedOnTimeRate)],
+  ['办结', (u) => u.resolved],
+  ['办结率', (u) => percent(u.resolutionRate)],
+  ['评价数', (u) => u.rated],
+  ['满意率', (u) => percent(u.satisfactionRate)],
+];
+
+/** The summary as CSV for Excel: a header row, one row per unit shown, and the 合计 row. */
+export function summaryCsv(s: Summary): string {
+  return csvDocument([COLUMNS.map(([h]) => h), ...[...s.units, s.total].map((u) => COLUMNS.map(([, cell]) => cell(u)))]);
+}
+
+/** The download's name: ASCII only (the dates are validated), so every browser keeps it. */
+export const summaryCsvName = (s: Pick<Summary, 'from' | 'to'>): string => `summary-${s.from}-${s.to}.csv`;

@@ -11,6 +11,7 @@ import type { CampaignService } from '../../campaigns/index.js';
 import { campaignCreateInput, campaignUpdateInput } from '../../campaigns/index.js';
 import { AppError } from '../../errors.js';
 import { ID_PATTERN } from '../../pack/schema.js';
+import { sendCsv } from '../download.js';
 
 export type CampaignStaffRole = 'officer' | 'supervisor' | 'admin';
 
@@ -40,12 +41,6 @@ const testBody = z.union(
 );
 
 const statusQuery = z.object({ run: z.coerce.number('must be a number').int().positive().optional() });
-
-/** `filename*` (RFC 5987) for the real name, plus an ASCII fallback for old clients. */
-function attachment(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
 
 export const campaignAdminRoutes: FastifyPluginAsync<CampaignAdminOptions> = async (app, o) => {
   const svc = o.campaigns;
@@ -111,6 +106,6 @@ export const campaignAdminRoutes: FastifyPluginAsync<CampaignAdminOptions> = asy
 
   r.get('/api/admin/campaigns/:id/survey.csv', { schema: { params } }, async (req, reply) => {
     const { filename, csv } = await svc.surveyCsv(req.params.id);
-    return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', attachment(filename)).send(csv);
+    return sendCsv(reply, filename, csv);
   });
 };

@@ -4,6 +4,7 @@
   const form = document.getElementById('period');
   const rows = document.getElementById('rows');
   const label = document.getElementById('period-label');
+  const exportLink = document.getElementById('export');
   const pct = (r) => (r === null ? '—' : (r * 100).toFixed(1) + '%');
 
   function row(u, cls) {
@@ -31,7 +32,11 @@
       for (const u of s.units) rows.append(row(u, u.received ? '' : 'muted'));
       rows.append(row(s.total, 'total'));
       label.textContent = s.from + ' 至 ' + s.to;
+      // The period the table shows, not whatever is typed in the form but not yet submitted.
+      exportLink.href = '/console/api/summary.csv?' + new URLSearchParams({ from: s.from, to: s.to });
+      exportLink.hidden = false;
     } catch (e) {
+      exportLink.hidden = true;
       rows.textContent = '';
       rows.append(el('tr', {}, el('td', { colspan: '8', class: 'error', text: e.message })));
     }
