@@ -24,6 +24,9 @@ const optionalUrl = z
   .transform((v) => (v ? v : undefined))
   .pipe(url.optional());
 
+/** A blank value (`NAME=` in a .env file) counts as unset, so the default applies. */
+const blankIsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
 /** What DATABASE_URL (or a command's --db) may start with: SQLite's file: or PostgreSQL's URL schemes. */
 const DATABASE_FORMS = /^(file:|sqlite:|postgres(ql)?:\/\/)/;
 
@@ -40,6 +43,14 @@ const envSchema = z.object({
     .trim()
     .default('file:./data/weicheng.db')
     .refine((v) => DATABASE_FORMS.test(v), 'must start with file: (SQLite) or postgres://'),
+  /**
+   * Most PostgreSQL connections one process holds (each running transaction keeps one), 1-100.
+   * Default 10. Ignored on SQLite. All processes together must stay under the server's max_connections.
+   */
+  DATABASE_POOL_SIZE: z.preprocess(
+    blankIsUnset,
+    z.coerce.number('must be a number').int('must be a whole number').min(1, 'must be from 1 to 100').max(100, 'must be from 1 to 100').default(10),
+  ),
   /** City pack file. Default the demo pack. */
   PACK: z.string().trim().min(1).default('./packs/demo/pack.yaml'),
   /** Where photos are stored. Default ./data/media. */
@@ -74,6 +85,8 @@ export interface Config {
   host: string;
   publicUrl: string;
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  /** Most PostgreSQL connections this process holds (DATABASE_POOL_SIZE). Default 10; unused on SQLite. */
+  databasePoolSize: number;
   packFile: string;
   mediaDir: string;
   logLevel: z.output<typeof envSchema>['LOG_LEVEL'];
@@ -123,6 +136,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     host: e.HOST,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     database: db,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     packFile: e.PACK,
     mediaDir: e.MEDIA_DIR,
     logLevel: e.LOG_LEVEL,

@@ -52,15 +52,21 @@ export interface Core {
   chat: ChatServices;
 }
 
+export interface OpenStoreOptions {
+  /** Most PostgreSQL connections this process holds (DATABASE_POOL_SIZE). Default 10; unused on SQLite. */
+  poolSize?: number;
+}
+
 /**
  * Opens the store DATABASE_URL names, migrated to the current schema: a SQLite file (the default,
  * one process) or a PostgreSQL database (several processes may share it). The one place that
  * chooses; the CLI opens its store here too.
  */
-export async function openStore(database: Config['database'], logger?: Logger): Promise<Store> {
+export async function openStore(database: Config['database'], logger?: Logger, options: OpenStoreOptions = {}): Promise<Store> {
   if (database.kind === 'sqlite') return openSqliteStore({ file: database.file });
   return openPostgresStore({
     url: database.url,
+    maxConnections: options.poolSize,
     onConnectionError: (err) => logger?.warn({ err: err.message }, 'database: an idle connection failed; it is replaced on next use'),
   });
 }
@@ -71,7 +77,7 @@ export async function createCore(config: Config, o: CoreOptions): Promise<Core> 
   const loaded = await loadPackFile(config.packFile);
   for (const w of loaded.warnings) o.logger.warn({ pack: loaded.source }, `pack: ${w.path}: ${w.message}`);
   const pack = loaded.pack;
-  const store = await openStore(config.database, o.logger);
+  const store = await openStore(config.database, o.logger, { poolSize: config.databasePoolSize });
   const media = createMediaStore({ dir: config.mediaDir });
   const calendar = createWorkCalendar(pack.city);
   const router = createRouter(pack);

@@ -53,6 +53,20 @@ describe('configuration', () => {
     expect(c.secret('MISSING')).toBeUndefined();
   });
 
+  it('reads DATABASE_POOL_SIZE as a whole number from 1 to 100, 10 when unset or blank', () => {
+    expect(parseConfig({}).databasePoolSize).toBe(10);
+    expect(parseConfig({ DATABASE_POOL_SIZE: '' }).databasePoolSize).toBe(10);
+    expect(parseConfig({ DATABASE_POOL_SIZE: '1' }).databasePoolSize).toBe(1);
+    expect(parseConfig({ DATABASE_POOL_SIZE: ' 25 ' }).databasePoolSize).toBe(25);
+    expect(parseConfig({ DATABASE_POOL_SIZE: '100', DATABASE_URL: 'postgres://u:p@db/weicheng' }).databasePoolSize).toBe(100);
+    expect(() => parseConfig({ DATABASE_POOL_SIZE: '0' })).toThrow(/^DATABASE_POOL_SIZE: must be from 1 to 100$/);
+    expect(() => parseConfig({ DATABASE_POOL_SIZE: '101' })).toThrow(/^DATABASE_POOL_SIZE: must be from 1 to 100$/);
+    expect(() => parseConfig({ DATABASE_POOL_SIZE: '-5' })).toThrow(/^DATABASE_POOL_SIZE: must be from 1 to 100$/);
+    expect(() => parseConfig({ DATABASE_POOL_SIZE: '2.5' })).toThrow(/^DATABASE_POOL_SIZE: must be a whole number$/);
+    expect(() => parseConfig({ DATABASE_POOL_SIZE: 'ten' })).toThrow(/^DATABASE_POOL_SIZE: must be a number$/);
+    expect(() => parseConfig({ DATABASE_POOL_SIZE: 'ten' })).toThrow(expect.objectContaining({ code: 'CONFIG_INVALID' }));
+  });
+
   it('reads a command-line --db as a SQLite path or a PostgreSQL URL, and names it without the password', () => {
     expect(databaseFromArg('data/x.db')).toEqual({ kind: 'sqlite', file: 'data/x.db' });
     expect(databaseFromArg('file:data/x.db')).toEqual({ kind: 'sqlite', file: 'data/x.db' });

@@ -10,7 +10,8 @@ const USAGE = `usage: npm run -s cli -- <command>
   route --pack FILE          route JSON lines from stdin
   faq --pack FILE            answer JSON lines from stdin
   campaign status ID|list     campaign run progress (--db FILE, --run N)
-  staff add|list|bind-code|passwd   office staff accounts (staff --help)`;
+  staff add|list|bind-code|passwd   office staff accounts (staff --help)
+  db copy --from FILE --to postgres://URL   move a SQLite database's data to an empty PostgreSQL one (db --help)`;
 
 const commands: Record<string, () => Promise<Subcommand>> = {
   'pack check': async () => (await import('./pack-check.js')).packCheck,
@@ -18,6 +19,7 @@ const commands: Record<string, () => Promise<Subcommand>> = {
   faq: async () => (await import('./faq.js')).faq,
   campaign: async () => (await import('./campaign.js')).campaign,
   staff: async () => (await import('./staff.js')).staffCommand,
+  db: async () => (await import('./db.js')).dbCommand,
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
