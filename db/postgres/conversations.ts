@@ -38,7 +38,7 @@ export function pgInboundSeenRepo(c: PgConn): InboundSeenRepo {
     async markSeen(channel, messageId, now) {
       // The unique key decides: a concurrent redelivery's insert waits for the first transaction
       // and then does nothing (false), or inserts (true) if that transaction rolled back.
-      const rows = await c.db().insert(inboundSeen).values({ channel, messageId, at: now }).onConflictDoNothing().returning({ at: inboundSeen.at });
+      const rows = await c.db().insert(inboundSeen).values({ channel, messageId, at: now }).onConflictDoNothing({ target: [inboundSeen.channel, inboundSeen.messageId] }).returning({ at: inboundSeen.at });
       return rows.length === 1;
     },
   };

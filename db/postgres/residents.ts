@@ -35,7 +35,8 @@ export function pgResidentRepo(c: PgConn): ResidentRepo {
           .db()
           .insert(residents)
           .values({ channel, platformUserId, address, language, pseudonym: pseudonym(), createdAt: now })
-          .onConflictDoNothing()
+          // Only the (channel, user) race is expected; any other conflict (an id clash) must fail loudly.
+          .onConflictDoNothing({ target: [residents.channel, residents.platformUserId] })
           .returning();
         if (created) return created as Resident;
         found = (await lookup())!;

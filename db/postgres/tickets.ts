@@ -118,7 +118,7 @@ export function pgTicketRepo(c: PgConn): TicketRepo {
     },
 
     async addFollower(ticketId, residentId, now) {
-      const rows = await c.db().insert(ticketFollowers).values({ ticketId, residentId, createdAt: now }).onConflictDoNothing().returning();
+      const rows = await c.db().insert(ticketFollowers).values({ ticketId, residentId, createdAt: now }).onConflictDoNothing({ target: [ticketFollowers.ticketId, ticketFollowers.residentId] }).returning();
       return rows.length > 0;
     },
 

@@ -29,6 +29,12 @@ export function openSqlite(options: OpenSqliteOptions): { sqlite: Database.Datab
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
   const db = drizzle(sqlite, { schema });
-  migrate(db, { migrationsFolder: MIGRATIONS });
+  try {
+    migrate(db, { migrationsFolder: MIGRATIONS });
+  } catch (err) {
+    // A file that cannot be migrated (corrupt, or from a newer release) must not stay open and locked.
+    sqlite.close();
+    throw err;
+  }
   return { sqlite, db };
 }
