@@ -11,7 +11,8 @@ const USAGE = `usage: npm run -s cli -- <command>
   faq --pack FILE            answer JSON lines from stdin
   campaign status ID|list     campaign run progress (--db FILE, --run N)
   staff add|list|bind-code|passwd   office staff accounts (staff --help)
-  db copy --from FILE --to postgres://URL   move a SQLite database's data to an empty PostgreSQL one (db --help)`;
+  db copy --from FILE --to postgres://URL   move a SQLite database's data to an empty PostgreSQL one (db --help)
+  db backup --from FILE --to NEW_FILE       back up a SQLite database while the service runs`;
 
 const commands: Record<string, () => Promise<Subcommand>> = {
   'pack check': async () => (await import('./pack-check.js')).packCheck,
