@@ -196,6 +196,11 @@ export const consoleApiRoutes: FastifyPluginAsync<{ ctx: ConsoleContext }> = asy
 
   // The same figures for Excel: county offices report upward in spreadsheets.
   app.get('/console/api/summary.csv', { schema: { querystring: summaryQuery } }, async (req, reply) => {
+    // The download is a link the browser follows: a session that expired meanwhile should land on
+    // the login page (and back on the summary), not on a JSON error. Scripts asking for CSV still get the 401.
+    if (/\btext\/html\b/.test(req.headers.accept ?? '') && !(await auth.user(req))) {
+      return reply.redirect(`/console/login?next=${encodeURIComponent('/console/summary')}`);
+    }
     const s = await summaryFor(req, req.query);
     return sendCsv(reply, summaryCsvName(s), summaryCsv(s));
   });

@@ -167,6 +167,10 @@ describe('per-unit summary as CSV', () => {
       expect(res.json().error.code).toBe('UNAUTHENTICATED');
       expect(res.headers['content-disposition']).toBeUndefined();
     }
+    // A browser following the 导出 CSV link after its session expired is sent to log in again.
+    const nav = await h.server.inject({ method: 'GET', url: csvUrl, headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
+    expect(nav.statusCode).toBe(302);
+    expect(nav.headers.location).toBe('/console/login?next=%2Fconsole%2Fsummary');
   });
 
   it('neutralises a unit name from the pack that a spreadsheet would run as a formula', async () => {
