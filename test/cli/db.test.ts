@@ -8,11 +8,10 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sqliteTables } from '../../db/copy-plan.js';
-import { runCli } from '../../src/cli/index.js';
+import { runCliCaptured, type CliRun } from '../helpers/cli.js';
 import { openCounty, seedCounty } from '../helpers/county.js';
 import { createPgDatabase, PG_SKIP, usePostgres, type PgDatabase } from '../helpers/postgres.js';
 
@@ -27,16 +26,7 @@ afterEach(async () => {
   dir = target = undefined;
 });
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: string[] = [];
-  const err: string[] = [];
-  stdout.on('data', (c: Buffer) => out.push(c.toString('utf8')));
-  stderr.on('data', (c: Buffer) => err.push(c.toString('utf8')));
-  const code = await runCli(['db', ...args], { stdin: new PassThrough(), stdout, stderr });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const run = (args: string[]): Promise<CliRun> => runCliCaptured(['db', ...args]);
 
 /** `npm run -s cli -- db ...` as an operator runs it; resolves with the exit code whatever it is. */
 function npmCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

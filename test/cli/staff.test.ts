@@ -2,12 +2,11 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../db/sqlite/store.js';
-import { runCli } from '../../src/cli/index.js';
+import { runCliCaptured, type CliRun } from '../helpers/cli.js';
 import { loadPackFile } from '../../src/pack/load.js';
 import { createStaffService } from '../../src/staff/service.js';
 
@@ -24,18 +23,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  const input = new PassThrough();
-  input.end(stdin);
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: string[] = [];
-  const err: string[] = [];
-  stdout.on('data', (c: Buffer) => out.push(c.toString('utf8')));
-  stderr.on('data', (c: Buffer) => err.push(c.toString('utf8')));
-  const code = await runCli(['staff', ...args, '--db', db, '--pack', PACK], { stdin: input, stdout, stderr });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const run = (args: string[], stdin = ''): Promise<CliRun> => runCliCaptured(['staff', ...args, '--db', db, '--pack', PACK], stdin);
 
 async function withService<T>(fn: (s: ReturnType<typeof createStaffService>) => Promise<T>): Promise<T> {
   const { pack } = await loadPackFile(PACK);

@@ -1,24 +1,14 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/index.js';
+import { runCliCaptured, type CliRun } from '../helpers/cli.js';
 import { DEMO, FIXTURES, SMALL } from './helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: string[] = [];
-  const err: string[] = [];
-  stdout.on('data', (c: Buffer) => out.push(c.toString('utf8')));
-  stderr.on('data', (c: Buffer) => err.push(c.toString('utf8')));
-  const code = await runCli(args, { stdin: new PassThrough(), stdout, stderr });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const run = (args: string[]): Promise<CliRun> => runCliCaptured(args);
 
 describe('pack check (in process)', () => {
   it('prints a one-line OK summary and exits 0 for a valid pack', async () => {

@@ -7,11 +7,10 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupSqlite } from '../../../db/sqlite/backup.js';
-import { runCli } from '../../../src/cli/index.js';
+import { runCliCaptured, type CliRun } from '../../helpers/cli.js';
 import type { Core } from '../../../src/core.js';
 import { openCounty, seedCounty } from '../../helpers/county.js';
 
@@ -32,16 +31,7 @@ async function runningCounty(): Promise<{ core: Core; file: string }> {
   return { core, file };
 }
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: string[] = [];
-  const err: string[] = [];
-  stdout.on('data', (c: Buffer) => out.push(c.toString('utf8')));
-  stderr.on('data', (c: Buffer) => err.push(c.toString('utf8')));
-  const code = await runCli(['db', 'backup', ...args], { stdin: new PassThrough(), stdout, stderr });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const cli = (args: string[]): Promise<CliRun> => runCliCaptured(['db', 'backup', ...args]);
 
 describe('SQLite backup', () => {
   it('copies a running county, write-ahead log included, into a file that opens as the same county', async () => {
