@@ -132,6 +132,8 @@ export const outbox = sqliteTable(
     // Head-of-line leasing looks up the oldest pending row per channel and address.
     index('outbox_pending_addr').on(t.channel, t.address, t.id).where(sql`status = 'pending'`),
     uniqueIndex('outbox_dedupe').on(t.dedupeKey).where(sql`dedupe_key IS NOT NULL`),
+    // Housekeeping finds finished rows past the retention period; pending rows are never in it.
+    index('outbox_finished').on(t.createdAt).where(sql`status IN ('delivered', 'failed')`),
   ],
 );
 
@@ -143,7 +145,8 @@ export const inboundSeen = sqliteTable(
     messageId: text('message_id').notNull(),
     at: integer('at').notNull(),
   },
-  (t) => [uniqueIndex('inbound_seen_pk').on(t.channel, t.messageId)],
+  // By time too: housekeeping forgets ids older than the platforms' redelivery window.
+  (t) => [uniqueIndex('inbound_seen_pk').on(t.channel, t.messageId), index('inbound_seen_at').on(t.at)],
 );
 
 /** Conversation state per chat, so a restart resumes at the same step. */
@@ -172,7 +175,8 @@ export const webMessages = sqliteTable(
     payload: text('payload', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [index('web_messages_session').on(t.sessionId, t.id)],
+  // By time too: housekeeping removes messages older than the retention period.
+  (t) => [index('web_messages_session').on(t.sessionId, t.id), index('web_messages_created').on(t.createdAt)],
 );
 
 /** Residents who opted in to campaign messages. */

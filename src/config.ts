@@ -51,6 +51,14 @@ const envSchema = z.object({
     blankIsUnset,
     z.coerce.number('must be a number').int('must be a whole number').min(1, 'must be from 1 to 100').max(100, 'must be from 1 to 100').default(10),
   ),
+  /**
+   * Days delivered or failed outbox messages and web chat messages are kept before housekeeping
+   * removes them, 7-3650. Default 180. It bounds how long residents' messages are held.
+   */
+  RETENTION_DAYS: z.preprocess(
+    blankIsUnset,
+    z.coerce.number('must be a number').int('must be a whole number').min(7, 'must be from 7 to 3650').max(3650, 'must be from 7 to 3650').default(180),
+  ),
   /** City pack file. Default the demo pack. */
   PACK: z.string().trim().min(1).default('./packs/demo/pack.yaml'),
   /** Where photos are stored. Default ./data/media. */
@@ -87,6 +95,8 @@ export interface Config {
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
   /** Most PostgreSQL connections this process holds (DATABASE_POOL_SIZE). Default 10; unused on SQLite. */
   databasePoolSize: number;
+  /** Days sent outbox messages and web chat messages are kept (RETENTION_DAYS). Default 180. */
+  retentionDays: number;
   packFile: string;
   mediaDir: string;
   logLevel: z.output<typeof envSchema>['LOG_LEVEL'];
@@ -137,6 +147,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     database: db,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    retentionDays: e.RETENTION_DAYS,
     packFile: e.PACK,
     mediaDir: e.MEDIA_DIR,
     logLevel: e.LOG_LEVEL,

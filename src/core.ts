@@ -13,7 +13,7 @@ import { createKnowledgeBase, type KnowledgeBase } from './faq/knowledge-base.js
 import { isNearPack } from './geo-bounds.js';
 import { consoleTicketPath } from './http/console/index.js';
 import { formatDateTime } from './i18n/index.js';
-import { createDeadlineClock, type DeadlineClock, type DeadlineClockOptions } from './jobs/index.js';
+import { createDeadlineClock, createHousekeeping, type DeadlineClock, type DeadlineClockOptions, type Housekeeping, type HousekeepingOptions } from './jobs/index.js';
 import type { Logger } from './logger.js';
 import { createMediaStore, type MediaStore } from './media/store.js';
 import { createOfficeService, type OfficeService } from './offices/index.js';
@@ -29,6 +29,8 @@ export interface CoreOptions {
   clock?: () => number;
   /** Deadline clock tuning (tests pass `{ schedule: false }` and call its sweeps themselves). */
   deadlines?: DeadlineClockOptions;
+  /** Housekeeping tuning; the retention period comes from the configuration unless given here. */
+  housekeeping?: HousekeepingOptions;
   /** Campaign scheduling tuning (tests shorten intervals or pass a fake cron). */
   campaigns?: Partial<Parameters<typeof createCampaignService>[0]>;
   /** Called whenever a service queued outbox rows (the composition root wakes the dispatcher). */
@@ -48,6 +50,8 @@ export interface Core {
   campaigns: CampaignService;
   offices: OfficeService;
   deadlines: DeadlineClock;
+  /** Daily removal of transient rows (old outbox messages, web chat, de-duplication ids, sessions). */
+  housekeeping: Housekeeping;
   /** What flows may call. */
   chat: ChatServices;
 }
@@ -100,6 +104,7 @@ export async function createCore(config: Config, o: CoreOptions): Promise<Core> 
   await campaigns.syncFromPack();
   const offices = createOfficeService({ pack: () => pack, staff, tickets });
   const deadlines = createDeadlineClock({ store, tickets, pack: () => pack, calendar, clock, logger: o.logger, onQueued }, o.deadlines);
+  const housekeeping = createHousekeeping({ store, pack: () => pack, clock, logger: o.logger }, { retentionDays: config.retentionDays, ...o.housekeeping });
   const chat: ChatServices = {
     pack: () => pack,
     router,
@@ -109,5 +114,5 @@ export async function createCore(config: Config, o: CoreOptions): Promise<Core> 
     isNearCity: (lat, lon, crs) => isNearPack(pack, lat, lon, crs),
     clock,
   };
-  return { loaded, pack, store, media, calendar, router, tickets, staff, faq, campaigns, offices, deadlines, chat };
+  return { loaded, pack, store, media, calendar, router, tickets, staff, faq, campaigns, offices, deadlines, housekeeping, chat };
 }

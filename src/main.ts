@@ -30,6 +30,8 @@ export interface WeichengOptions {
   outbox?: Parameters<typeof createOutboxDispatcher>[0]['options'];
   /** Deadline clock tuning (tests pass `{ schedule: false }` and call its sweeps themselves). */
   deadlines?: CoreOptions['deadlines'];
+  /** Housekeeping tuning (tests pass `{ schedule: false }`). */
+  housekeeping?: CoreOptions['housekeeping'];
   /** Campaign scheduling tuning. */
   campaigns?: CoreOptions['campaigns'];
 }
@@ -56,10 +58,11 @@ export async function createWeicheng(config: Config, options: WeichengOptions = 
     logger,
     clock,
     deadlines: options.deadlines,
+    housekeeping: options.housekeeping,
     campaigns: { quietHours: config.quietHours, ...options.campaigns },
     onQueued: () => dispatcher?.kick(),
   });
-  const { pack, store, media, offices, deadlines, campaigns } = core;
+  const { pack, store, media, offices, deadlines, housekeeping, campaigns } = core;
 
   const engine = createConversationEngine({
     store,
@@ -141,6 +144,7 @@ export async function createWeicheng(config: Config, options: WeichengOptions = 
     async start() {
       dispatcher!.start();
       deadlines.start();
+      housekeeping.start();
       await campaigns.start();
       for (const a of adapters) await a.start((msg) => engine.handle(msg));
       logger.info({ channels, pack: pack.city.id }, `channels live: ${channels.join(', ') || 'none'}`);
@@ -150,6 +154,7 @@ export async function createWeicheng(config: Config, options: WeichengOptions = 
         for (const a of adapters) await a.stop().catch((err: unknown) => logger.warn({ err, channel: a.channel }, 'adapter stop failed'));
         await server.close();
         await deadlines.stop();
+        await housekeeping.stop();
         await campaigns.stop();
         await dispatcher!.stop();
         await store.close();

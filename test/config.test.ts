@@ -67,6 +67,20 @@ describe('configuration', () => {
     expect(() => parseConfig({ DATABASE_POOL_SIZE: 'ten' })).toThrow(expect.objectContaining({ code: 'CONFIG_INVALID' }));
   });
 
+  it('reads RETENTION_DAYS as a whole number of days from 7 to 3650, 180 when unset or blank', () => {
+    expect(parseConfig({}).retentionDays).toBe(180);
+    expect(parseConfig({ RETENTION_DAYS: '' }).retentionDays).toBe(180);
+    expect(parseConfig({ RETENTION_DAYS: '7' }).retentionDays).toBe(7);
+    expect(parseConfig({ RETENTION_DAYS: ' 365 ' }).retentionDays).toBe(365);
+    expect(parseConfig({ RETENTION_DAYS: '3650' }).retentionDays).toBe(3650);
+    expect(() => parseConfig({ RETENTION_DAYS: '6' })).toThrow(/^RETENTION_DAYS: must be from 7 to 3650$/);
+    expect(() => parseConfig({ RETENTION_DAYS: '3651' })).toThrow(/^RETENTION_DAYS: must be from 7 to 3650$/);
+    expect(() => parseConfig({ RETENTION_DAYS: '-30' })).toThrow(/^RETENTION_DAYS: must be from 7 to 3650$/);
+    expect(() => parseConfig({ RETENTION_DAYS: '30.5' })).toThrow(/^RETENTION_DAYS: must be a whole number$/);
+    expect(() => parseConfig({ RETENTION_DAYS: 'half a year' })).toThrow(/^RETENTION_DAYS: must be a number$/);
+    expect(() => parseConfig({ RETENTION_DAYS: 'forever' })).toThrow(expect.objectContaining({ code: 'CONFIG_INVALID' }));
+  });
+
   it('reads a command-line --db as a SQLite path or a PostgreSQL URL, and names it without the password', () => {
     expect(databaseFromArg('data/x.db')).toEqual({ kind: 'sqlite', file: 'data/x.db' });
     expect(databaseFromArg('file:data/x.db')).toEqual({ kind: 'sqlite', file: 'data/x.db' });

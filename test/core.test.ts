@@ -1,6 +1,7 @@
 /**
  * createCore opens the store DATABASE_URL names with the configuration's settings: on PostgreSQL,
- * DATABASE_POOL_SIZE caps the connections (and so the transactions running at once) of a process.
+ * DATABASE_POOL_SIZE caps the connections (and so the transactions running at once) of a process;
+ * RETENTION_DAYS reaches the housekeeping job.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,4 +58,18 @@ describe.skipIf(PG_SKIP)(`the core on PostgreSQL${PG_SKIP ? ` (skipped: ${PG_SKI
     await Promise.all(txs);
     expect(inside).toBe(4);
   }, 60_000);
+});
+
+describe('the core', () => {
+  it('gives housekeeping the retention period of RETENTION_DAYS', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'weicheng-core-'));
+    const config = parseConfig({ DATABASE_URL: `file:${join(dir, 'w.db')}`, RETENTION_DAYS: '30', PACK: 'packs/demo/pack.yaml', MEDIA_DIR: join(dir, 'media'), LOG_LEVEL: 'silent' });
+    const now = Date.parse('2026-11-25T10:00:00+08:00');
+    core = await createCore(config, { logger: createLogger('silent'), clock: () => now, deadlines: { schedule: false }, housekeeping: { schedule: false } });
+    const day = 86_400_000;
+    await core.store.webMessages.add({ sessionId: 's', direction: 'in', payload: { kind: 'text', text: 'old' }, createdAt: now - 31 * day });
+    const kept = await core.store.webMessages.add({ sessionId: 's', direction: 'in', payload: { kind: 'text', text: 'new' }, createdAt: now - 29 * day });
+    expect((await core.housekeeping.run()).webMessages).toBe(1);
+    expect(await core.store.webMessages.since('s', 0)).toEqual([kept]);
+  });
 });

@@ -13,6 +13,7 @@ import { pgCampaignRepo } from './campaigns.js';
 import { pgFaqFeedbackRepo, pgFaqRepo, pgSubscriptionRepo, pgWebMessageRepo } from './chat.js';
 import { createConn } from './conn.js';
 import { pgConversationRepo, pgInboundSeenRepo } from './conversations.js';
+import { pgHousekeepingRepo } from './housekeeping.js';
 import { openPostgres, type OpenPostgresOptions } from './open.js';
 import { pgOutboxRepo } from './outbox.js';
 import { pgResidentRepo } from './residents.js';
@@ -38,6 +39,7 @@ export async function openPostgresStore(options: OpenPostgresOptions): Promise<S
     campaigns: pgCampaignRepo(conn),
     staff: pgStaffRepo(conn),
     consoleSessions: pgConsoleSessionRepo(conn),
+    housekeeping: pgHousekeepingRepo(conn),
   };
   let closed: Promise<void> | undefined;
 

@@ -9,6 +9,7 @@ import type { Repos, Store } from '../../src/store/ports.js';
 import { sqliteCampaignRepo } from './campaigns.js';
 import { sqliteFaqFeedbackRepo, sqliteFaqRepo, sqliteSubscriptionRepo, sqliteWebMessageRepo } from './chat.js';
 import { sqliteConversationRepo, sqliteInboundSeenRepo } from './conversations.js';
+import { sqliteHousekeepingRepo } from './housekeeping.js';
 import { openSqlite, type OpenSqliteOptions } from './open.js';
 import { sqliteOutboxRepo } from './outbox.js';
 import { sqliteResidentRepo } from './residents.js';
@@ -44,6 +45,7 @@ export function openSqliteStore(options: OpenSqliteOptions): Store {
     campaigns: sqliteCampaignRepo(db),
     staff: sqliteStaffRepo(db),
     consoleSessions: sqliteConsoleSessionRepo(db),
+    housekeeping: sqliteHousekeepingRepo(db),
   };
   const lock = new Lock();
   const inTx = new AsyncLocalStorage<{ ended: boolean }>();
@@ -104,6 +106,7 @@ export function openSqliteStore(options: OpenSqliteOptions): Store {
     campaigns: guarded(raw.campaigns),
     staff: guarded(raw.staff),
     consoleSessions: guarded(raw.consoleSessions),
+    housekeeping: guarded(raw.housekeeping),
     transaction,
     async ping() {
       if (closed) return false;

@@ -1,1 +1,10 @@
 export { createDeadlineClock, type DeadlineClock, type DeadlineClockDeps, type DeadlineClockOptions } from './deadline-clock.js';
+export {
+  createHousekeeping,
+  EXPIRED_GRACE_DAYS,
+  INBOUND_SEEN_DAYS,
+  type Housekeeping,
+  type HousekeepingDeps,
+  type HousekeepingOptions,
+  type HousekeepingResult,
+} from './housekeeping.js';

@@ -5,6 +5,9 @@
  */
 import type { CampaignRepo } from '../campaigns/ports.js';
 import type { ChannelName, OutboundMessage } from '../channels/types.js';
+import type { HousekeepingRepo } from './housekeeping.js';
+
+export type { HousekeepingRepo } from './housekeeping.js';
 
 export type TicketState =
   | 'submitted'
@@ -376,6 +379,7 @@ export interface Repos {
   staff: StaffRepo;
   consoleSessions: ConsoleSessionRepo;
   campaigns: CampaignRepo;
+  housekeeping: HousekeepingRepo;
 }
 
 export interface Store extends Repos {

@@ -1,7 +1,8 @@
 /**
  * The store contract: the same cases against every implementation (SQLite and PostgreSQL, see
  * test/helpers/stores.ts), each test on a fresh database migrated by the real migrations.
- * Transactions, ticket numbers, the outbox's dedupe and leases, inbound de-duplication.
+ * Transactions, ticket numbers, the outbox's dedupe and leases, inbound de-duplication, and
+ * housekeeping (removal of old transient rows).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { usePostgres } from '../helpers/postgres.js';
@@ -191,6 +192,113 @@ for (const backend of STORE_BACKENDS) {
       expect(await t.store.inboundSeen.markSeen('telegram', '1', 0)).toBe(true);
       expect(await t.store.inboundSeen.markSeen('telegram', '1', 0)).toBe(false);
       expect(await t.store.inboundSeen.markSeen('wechat', '1', 0)).toBe(true);
+    });
+
+    describe('housekeeping', () => {
+      const cutoff = 50;
+      const drain = async (fn: (before: number, limit: number) => Promise<number>, before: number, limit = 2) => {
+        let total = 0;
+        for (let n = limit; n === limit; total += n) n = await fn(before, limit);
+        return total;
+      };
+
+      it('removes finished outbox rows older than the cutoff, never pending, leased or retrying ones, and leaves tickets alone', async () => {
+        const out = t.store.outbox;
+        const ticket = await t.store.tickets.insert({ ...base, number: 'n1', createdAt: 0 });
+        await t.store.tickets.appendEvent({ ticketId: ticket.id, at: 0, actor: 'system', type: 'created', fromState: null, toState: 'submitted', note: null, data: null });
+        const add = async (name: string, at: number) => (await out.enqueue({ channel: 'web', address: name, payload: text(`${name} 您的反映已受理`), ticketId: ticket.id }, at))!;
+        const delivered = [await add('d1', 0), await add('d2', 10), await add('d3', 20)];
+        const failed = await add('failed', 10);
+        const pending = await add('pending', 0);
+        const leased = await add('leased', 0);
+        const retrying = await add('retrying', 0);
+        const recent = await add('recent', cutoff);
+        await out.markDeliveredMany([...delivered, recent], 30);
+        await out.markFailed(failed, 'blocked');
+        await out.markRetry(retrying, 10_000, 'timeout');
+        // Lease `leased` only (the others are not due or already leased).
+        await out.defer(pending, 10_000);
+        expect((await out.lease(40, 10_000, 10)).map((i) => i.id)).toEqual([leased]);
+
+        // Bounded batches: at most `limit` rows per call, oldest first.
+        expect(await t.store.housekeeping.purgeOutbox(cutoff, 2)).toBe(2);
+        expect(await out.byId(delivered[0]!)).toBeUndefined();
+        expect(await drain(t.store.housekeeping.purgeOutbox, cutoff)).toBe(2);
+        for (const id of [...delivered, failed]) expect(await out.byId(id)).toBeUndefined();
+        expect((await out.byId(recent))?.status).toBe('delivered');
+        // Pending rows of any age stay, whether waiting, leased or retrying; only the recent one goes.
+        expect(await t.store.housekeeping.purgeOutbox(Number.MAX_SAFE_INTEGER, 100)).toBe(1);
+        for (const id of [pending, leased, retrying]) expect((await out.byId(id))?.status).toBe('pending');
+        expect(await out.counts()).toEqual({ pending: 3, delivered: 0, failed: 0 });
+        expect(await t.store.tickets.byId(ticket.id)).toMatchObject({ number: 'n1', text: 'x' });
+        expect((await t.store.tickets.events(ticket.id)).map((e) => e.type)).toEqual(['created']);
+      });
+
+      it('keeps a finished outbox row a campaign delivery still waits on until it is synced', async () => {
+        const r = await t.store.residents.upsert({ channel: 'web', platformUserId: 'u1', address: 'a1', language: 'zh-CN', now: 0 });
+        await t.store.subscriptions.subscribe({ residentId: r.id, channel: 'web', address: 'a1', areaId: null, language: 'zh-CN', tags: [] }, 0);
+        const c = t.store.campaigns;
+        await c.put({ id: 'k', name: '活动', text: '垃圾分类', image: null, audience: {}, schedule: null, at: 1, survey: null, status: 'active', source: 'admin', createdAt: 0, updatedAt: 0 });
+        const run = (await c.createRun('k', 1, 0)).run;
+        await c.addDeliveries(run.id, {}, 0, 10, 0);
+        const [d] = await c.nextToFeed(run.id, 10);
+        const o = (await t.store.outbox.enqueue({ channel: 'web', address: 'a1', payload: text('垃圾分类') }, 0))!;
+        await c.markQueued([{ id: d!.id, outboxId: o }], 0);
+        await t.store.outbox.markDelivered(o, 1);
+        expect(await t.store.housekeeping.purgeOutbox(cutoff, 10)).toBe(0);
+        expect(await c.syncFromOutbox(run.id, 2)).toBe(1);
+        expect(await t.store.housekeeping.purgeOutbox(cutoff, 10)).toBe(1);
+        expect(await c.counts(run.id)).toMatchObject({ sent: 1, queued: 0 });
+      });
+
+      it('removes web chat messages and inbound ids older than the cutoff; a recent redelivery is still a duplicate', async () => {
+        const w = t.store.webMessages;
+        await w.add({ sessionId: 's', direction: 'in', payload: text('门口垃圾没人收'), createdAt: 10 });
+        await w.add({ sessionId: 's', direction: 'out', payload: text('已受理'), createdAt: cutoff - 1 });
+        const kept = await w.add({ sessionId: 's', direction: 'in', payload: text('谢谢'), createdAt: cutoff });
+        expect(await drain(t.store.housekeeping.purgeWebMessages, cutoff, 1)).toBe(2);
+        expect(await w.since('s', 0)).toEqual([kept]);
+
+        await t.store.inboundSeen.markSeen('telegram', 'old', 10);
+        await t.store.inboundSeen.markSeen('telegram', 'recent', cutoff);
+        expect(await drain(t.store.housekeeping.purgeInboundSeen, cutoff)).toBe(1);
+        expect(await t.store.inboundSeen.markSeen('telegram', 'recent', 60)).toBe(false);
+        expect(await t.store.inboundSeen.markSeen('telegram', 'old', 60)).toBe(true);
+      });
+
+      it('removes console sessions and bind codes expired (or codes used) before the cutoff, keeping live ones', async () => {
+        const s = await t.store.staff.insert({ login: 'wang', name: '王', unitId: 'u', role: 'officer', passwordHash: null, disabled: false, createdAt: 0 });
+        await t.store.consoleSessions.insert({ tokenHash: 'expired', staffId: s.id, createdAt: 0, expiresAt: 10 });
+        await t.store.consoleSessions.insert({ tokenHash: 'live', staffId: s.id, createdAt: 0, expiresAt: 1000 });
+        expect(await drain(t.store.housekeeping.purgeConsoleSessions, cutoff)).toBe(1);
+        expect(await t.store.consoleSessions.byHash('expired')).toBeUndefined();
+        expect(await t.store.consoleSessions.byHash('live')).toBeDefined();
+
+        await t.store.staff.addBindCode({ code: 'EXPIRED1', staffId: s.id, expiresAt: 10, usedAt: null });
+        await t.store.staff.addBindCode({ code: 'USED0001', staffId: s.id, expiresAt: 1000, usedAt: 20 });
+        await t.store.staff.addBindCode({ code: 'USEDNOW1', staffId: s.id, expiresAt: 1000, usedAt: cutoff });
+        await t.store.staff.addBindCode({ code: 'LIVE0001', staffId: s.id, expiresAt: 1000, usedAt: null });
+        expect(await drain(t.store.housekeeping.purgeBindCodes, cutoff, 1)).toBe(2);
+        expect(await t.store.staff.bindCode('EXPIRED1')).toBeUndefined();
+        expect(await t.store.staff.bindCode('USED0001')).toBeUndefined();
+        expect(await t.store.staff.bindCode('USEDNOW1')).toBeDefined();
+        expect(await t.store.staff.bindCode('LIVE0001')).toBeDefined();
+      });
+
+      it('lets two processes purge at once: both succeed and each row goes once', async () => {
+        const other = await t.another();
+        const ids = await t.store.outbox.enqueueMany(
+          Array.from({ length: 60 }, (_, i) => ({ channel: 'web' as const, address: `a${i}`, payload: text('hi') })),
+          0,
+        );
+        await t.store.outbox.markDeliveredMany(ids as number[], 1);
+        for (let i = 0; i < 40; i++) await t.store.inboundSeen.markSeen('web', `m${i}`, 0);
+        const both = await Promise.all(
+          [t.store, other].map(async (s) => (await drain(s.housekeeping.purgeOutbox, cutoff, 5)) + (await drain(s.housekeeping.purgeInboundSeen, cutoff, 5))),
+        );
+        expect(both[0]! + both[1]!).toBe(100);
+        expect(await t.store.outbox.counts()).toEqual({ pending: 0, delivered: 0, failed: 0 });
+      });
     });
 
     it('answers ping until closed', async () => {
