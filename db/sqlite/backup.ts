@@ -35,19 +35,30 @@ export async function backupSqlite(options: SqliteBackupOptions): Promise<Sqlite
   if (!existsSync(from)) throw new AppError('NOT_FOUND', `backup: no SQLite database at ${options.from}`);
   if (from === to) throw new AppError('INVALID_INPUT', 'backup: the backup must be another file than the database');
   if (existsSync(to)) throw new AppError('CONFLICT', `backup: ${options.to} already exists; choose a new name (backups are never overwritten)`);
-  mkdirSync(dirname(to), { recursive: true });
+  try {
+    mkdirSync(dirname(to), { recursive: true });
+  } catch (err) {
+    throw new AppError('INVALID_INPUT', `backup: cannot write ${options.to}: ${(err as Error).message}`, undefined, { cause: err });
+  }
   const partial = `${to}.partial`;
   rmSync(partial, { force: true });
 
   const source = new Database(from, { fileMustExist: true });
   try {
     source.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
-    // Reading the header first turns a file that is no database into a clear error, not a copy.
-    source.pragma('schema_version');
-    await source.backup(partial);
+    try {
+      // Reading the header first turns a file that is no database into a clear error, not a copy.
+      source.pragma('schema_version');
+    } catch (err) {
+      throw new AppError('INVALID_INPUT', `backup: cannot read ${options.from} as a SQLite database: ${(err as Error).message}`, undefined, { cause: err });
+    }
+    // A failure here is the target's (a full disk, no permission): said as such, not blamed on the database.
+    await source.backup(partial).catch((err: Error) => {
+      throw new AppError('INVALID_INPUT', `backup: cannot write ${options.to}: ${err.message}`, undefined, { cause: err });
+    });
   } catch (err) {
     rmSync(partial, { force: true });
-    throw new AppError('INVALID_INPUT', `backup: cannot read ${options.from} as a SQLite database: ${(err as Error).message}`, undefined, { cause: err });
+    throw err;
   } finally {
     source.close();
   }

@@ -83,6 +83,17 @@ describe('SQLite backup', () => {
     expect(readdirSync(dir).sort()).toEqual(['notes.txt']);
   });
 
+  it('says the target cannot be written when its folder cannot be made, and leaves the database alone', async () => {
+    const { core, file } = await runningCounty();
+    const blocker = join(dir!, 'backups');
+    writeFileSync(blocker, 'a file where the folder should be');
+    await expect(backupSqlite({ from: file, to: join(blocker, 'weicheng.db') })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/cannot write .*backups\/weicheng\.db/),
+    });
+    expect((await core.store.tickets.list({})).length).toBeGreaterThan(0);
+  });
+
   it('runs from the command line, and sends PostgreSQL users to pg_dump', async () => {
     const { file } = await runningCounty();
     const target = join(dir!, 'cli-backup.db');
