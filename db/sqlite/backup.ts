@@ -32,13 +32,13 @@ export interface SqliteBackupResult {
 export async function backupSqlite(options: SqliteBackupOptions): Promise<SqliteBackupResult> {
   const from = resolve(options.from);
   const to = resolve(options.to);
-  if (!existsSync(from)) throw new AppError('NOT_FOUND', `backup: no SQLite database at ${options.from}`);
-  if (from === to) throw new AppError('INVALID_INPUT', 'backup: the backup must be another file than the database');
-  if (existsSync(to)) throw new AppError('CONFLICT', `backup: ${options.to} already exists; choose a new name (backups are never overwritten)`);
+  if (!existsSync(from)) throw new AppError('NOT_FOUND', `no SQLite database at ${options.from}`);
+  if (from === to) throw new AppError('INVALID_INPUT', 'the backup must be another file than the database');
+  if (existsSync(to)) throw new AppError('CONFLICT', `${options.to} already exists; choose a new name (backups are never overwritten)`);
   try {
     mkdirSync(dirname(to), { recursive: true });
   } catch (err) {
-    throw new AppError('INVALID_INPUT', `backup: cannot write ${options.to}: ${(err as Error).message}`, undefined, { cause: err });
+    throw new AppError('INVALID_INPUT', `cannot write ${options.to}: ${(err as Error).message}`, undefined, { cause: err });
   }
   const partial = `${to}.partial`;
   rmSync(partial, { force: true });
@@ -50,11 +50,11 @@ export async function backupSqlite(options: SqliteBackupOptions): Promise<Sqlite
       // Reading the header first turns a file that is no database into a clear error, not a copy.
       source.pragma('schema_version');
     } catch (err) {
-      throw new AppError('INVALID_INPUT', `backup: cannot read ${options.from} as a SQLite database: ${(err as Error).message}`, undefined, { cause: err });
+      throw new AppError('INVALID_INPUT', `cannot read ${options.from} as a SQLite database: ${(err as Error).message}`, undefined, { cause: err });
     }
     // A failure here is the target's (a full disk, no permission): said as such, not blamed on the database.
     await source.backup(partial).catch((err: Error) => {
-      throw new AppError('INVALID_INPUT', `backup: cannot write ${options.to}: ${err.message}`, undefined, { cause: err });
+      throw new AppError('INVALID_INPUT', `cannot write ${options.to}: ${err.message}`, undefined, { cause: err });
     });
   } catch (err) {
     rmSync(partial, { force: true });
@@ -69,7 +69,7 @@ export async function backupSqlite(options: SqliteBackupOptions): Promise<Sqlite
     const check = copy.pragma('integrity_check', { simple: true });
     // The backup API copies pages as they are, so a failed check means the database itself is damaged.
     if (check !== 'ok') {
-      throw new AppError('INVALID_INPUT', `backup: the copy of ${options.from} fails SQLite's integrity check (${String(check)}); the database itself may be damaged`);
+      throw new AppError('INVALID_INPUT', `the copy of ${options.from} fails SQLite's integrity check (${String(check)}); the database itself may be damaged`);
     }
     // The copy keeps the live file's WAL mode; a backup is read alone, so it is made one plain file.
     copy.pragma('journal_mode = DELETE');

@@ -105,6 +105,7 @@ describe('SQLite backup', () => {
     const again = await cli(['--from', file, '--to', target]);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already exists/);
+    expect(again.stderr).toMatch(/^db backup: \S+ already exists; choose a new name/);
 
     const pg = await cli(['--from', 'postgres://u:secret@127.0.0.1/x', '--to', join(dir!, 'x.db')]);
     expect(pg.code).toBe(2);
