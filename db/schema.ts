@@ -164,6 +164,23 @@ export const conversations = sqliteTable(
   (t) => [uniqueIndex('conversations_pk').on(t.channel, t.chatId)],
 );
 
+/**
+ * The numbered list last sent to a chat on a channel without buttons (WeChat), so a reply "3"
+ * still means the third button hours later and after a restart. One row per chat; a later list
+ * replaces it, a message without buttons leaves it.
+ */
+export const numberedChoices = sqliteTable(
+  'numbered_choices',
+  {
+    channel: text('channel').notNull(),
+    chatId: text('chat_id').notNull(),
+    /** The buttons' data in the order they were numbered (a JSON array of strings). */
+    data: text('data', { mode: 'json' }).$type<string[]>().notNull(),
+    sentAt: integer('sent_at').notNull(),
+  },
+  (t) => [uniqueIndex('numbered_choices_pk').on(t.channel, t.chatId)],
+);
+
 /** Messages of the web chat, both ways, so a reloaded page shows the conversation. */
 export const webMessages = sqliteTable(
   'web_messages',

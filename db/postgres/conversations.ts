@@ -1,10 +1,11 @@
 /**
- * Conversation state and the inbound de-duplication marks on PostgreSQL.
+ * Conversation state, the numbered lists last sent to each chat and the inbound de-duplication
+ * marks on PostgreSQL.
  */
 import { and, eq } from 'drizzle-orm';
-import type { Conversation, ConversationRepo, InboundSeenRepo } from '../../src/store/ports.js';
+import type { Conversation, ConversationRepo, InboundSeenRepo, NumberedChoiceRepo } from '../../src/store/ports.js';
 import type { PgConn } from './conn.js';
-import { conversations, inboundSeen } from './schema.js';
+import { conversations, inboundSeen, numberedChoices } from './schema.js';
 
 export function pgConversationRepo(c: PgConn): ConversationRepo {
   return {
@@ -40,6 +41,27 @@ export function pgInboundSeenRepo(c: PgConn): InboundSeenRepo {
       // and then does nothing (false), or inserts (true) if that transaction rolled back.
       const rows = await c.db().insert(inboundSeen).values({ channel, messageId, at: now }).onConflictDoNothing({ target: [inboundSeen.channel, inboundSeen.messageId] }).returning({ at: inboundSeen.at });
       return rows.length === 1;
+    },
+  };
+}
+
+export function pgNumberedChoiceRepo(c: PgConn): NumberedChoiceRepo {
+  return {
+    async put(channel, chatId, { data, sentAt }) {
+      // One row per chat: the unique key (channel, chat_id) is the conflict target, the later list wins.
+      await c
+        .db()
+        .insert(numberedChoices)
+        .values({ channel, chatId, data, sentAt })
+        .onConflictDoUpdate({ target: [numberedChoices.channel, numberedChoices.chatId], set: { data, sentAt } });
+    },
+    async get(channel, chatId) {
+      const [row] = await c
+        .db()
+        .select({ data: numberedChoices.data, sentAt: numberedChoices.sentAt })
+        .from(numberedChoices)
+        .where(and(eq(numberedChoices.channel, channel), eq(numberedChoices.chatId, chatId)));
+      return row;
     },
   };
 }

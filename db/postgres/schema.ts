@@ -172,6 +172,23 @@ export const conversations = pgTable(
   (t) => [uniqueIndex('conversations_pk').on(t.channel, t.chatId)],
 );
 
+/**
+ * The numbered list last sent to a chat on a channel without buttons (WeChat), so a reply "3"
+ * still means the third button hours later and after a restart. One row per chat; a later list
+ * replaces it, a message without buttons leaves it.
+ */
+export const numberedChoices = pgTable(
+  'numbered_choices',
+  {
+    channel: text('channel').notNull(),
+    chatId: text('chat_id').notNull(),
+    /** The buttons' data in the order they were numbered (a JSON array of strings). */
+    data: json('data').$type<string[]>().notNull(),
+    sentAt: ms('sent_at').notNull(),
+  },
+  (t) => [uniqueIndex('numbered_choices_pk').on(t.channel, t.chatId)],
+);
+
 /** Messages of the web chat, both ways, so a reloaded page shows the conversation. */
 export const webMessages = pgTable(
   'web_messages',

@@ -12,7 +12,7 @@ import type { Repos, Store } from '../../src/store/ports.js';
 import { pgCampaignRepo } from './campaigns.js';
 import { pgFaqFeedbackRepo, pgFaqRepo, pgSubscriptionRepo, pgWebMessageRepo } from './chat.js';
 import { createConn } from './conn.js';
-import { pgConversationRepo, pgInboundSeenRepo } from './conversations.js';
+import { pgConversationRepo, pgInboundSeenRepo, pgNumberedChoiceRepo } from './conversations.js';
 import { pgHousekeepingRepo } from './housekeeping.js';
 import { openPostgres, type OpenPostgresOptions } from './open.js';
 import { pgOutboxRepo } from './outbox.js';
@@ -32,6 +32,7 @@ export async function openPostgresStore(options: OpenPostgresOptions): Promise<S
     outbox: pgOutboxRepo(conn),
     inboundSeen: pgInboundSeenRepo(conn),
     conversations: pgConversationRepo(conn),
+    numberedChoices: pgNumberedChoiceRepo(conn),
     webMessages: pgWebMessageRepo(conn),
     subscriptions: pgSubscriptionRepo(conn),
     faq: pgFaqRepo(conn),

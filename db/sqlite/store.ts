@@ -8,7 +8,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Repos, Store } from '../../src/store/ports.js';
 import { sqliteCampaignRepo } from './campaigns.js';
 import { sqliteFaqFeedbackRepo, sqliteFaqRepo, sqliteSubscriptionRepo, sqliteWebMessageRepo } from './chat.js';
-import { sqliteConversationRepo, sqliteInboundSeenRepo } from './conversations.js';
+import { sqliteConversationRepo, sqliteInboundSeenRepo, sqliteNumberedChoiceRepo } from './conversations.js';
 import { sqliteHousekeepingRepo } from './housekeeping.js';
 import { openSqlite, type OpenSqliteOptions } from './open.js';
 import { sqliteOutboxRepo } from './outbox.js';
@@ -38,6 +38,7 @@ export function openSqliteStore(options: OpenSqliteOptions): Store {
     outbox: sqliteOutboxRepo(db),
     inboundSeen: sqliteInboundSeenRepo(db),
     conversations: sqliteConversationRepo(db),
+    numberedChoices: sqliteNumberedChoiceRepo(db),
     webMessages: sqliteWebMessageRepo(db),
     subscriptions: sqliteSubscriptionRepo(db),
     faq: sqliteFaqRepo(db),
@@ -99,6 +100,7 @@ export function openSqliteStore(options: OpenSqliteOptions): Store {
     outbox: guarded(raw.outbox),
     inboundSeen: guarded(raw.inboundSeen),
     conversations: guarded(raw.conversations),
+    numberedChoices: guarded(raw.numberedChoices),
     webMessages: guarded(raw.webMessages),
     subscriptions: guarded(raw.subscriptions),
     faq: guarded(raw.faq),

@@ -77,3 +77,21 @@ export interface ChannelAdapter extends ChannelSender {
   start(onMessage: (message: InboundMessage) => Promise<void>): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** A numbered list sent to a chat: its buttons' data in the order they were numbered, and when (ms). */
+export interface SentChoices {
+  data: string[];
+  sentAt: number;
+}
+
+/**
+ * Where a channel without buttons (WeChat) keeps the numbered list it last sent to each chat, so
+ * that a reply "3" still means the third button hours later and after a restart. The product
+ * passes the store's `numberedChoices` repository; an adapter given none keeps the lists in memory.
+ */
+export interface ChoiceStore {
+  /** Keeps the list just sent to the chat, replacing any earlier one. */
+  put(channel: ChannelName, chatId: string, list: SentChoices): Promise<void>;
+  /** The list last sent to the chat, or undefined when it was sent none. */
+  get(channel: ChannelName, chatId: string): Promise<SentChoices | undefined>;
+}

@@ -4,7 +4,7 @@
  * Every method is async so either can serve.
  */
 import type { CampaignRepo } from '../campaigns/ports.js';
-import type { ChannelName, OutboundMessage } from '../channels/types.js';
+import type { ChannelName, ChoiceStore, OutboundMessage } from '../channels/types.js';
 import type { HousekeepingRepo } from './housekeeping.js';
 
 export type { HousekeepingRepo } from './housekeeping.js';
@@ -233,6 +233,12 @@ export interface ConversationRepo {
   put(conversation: Conversation): Promise<void>;
 }
 
+/**
+ * The numbered list last sent to each chat on a channel without buttons (WeChat): one row per
+ * chat, replaced by the next list. The WeChat adapter uses it as its ChoiceStore.
+ */
+export type NumberedChoiceRepo = ChoiceStore;
+
 export interface WebMessage {
   id: number;
   sessionId: string;
@@ -372,6 +378,7 @@ export interface Repos {
   outbox: OutboxRepo;
   inboundSeen: InboundSeenRepo;
   conversations: ConversationRepo;
+  numberedChoices: NumberedChoiceRepo;
   webMessages: WebMessageRepo;
   subscriptions: SubscriptionRepo;
   faq: FaqRepo;

@@ -130,6 +130,8 @@ describe.skipIf(PG_SKIP)(`db copy from SQLite to PostgreSQL${PG_SKIP ? ` (skippe
     expect(await pgStore.conversations.get('web', 'session-alice')).toEqual(await lite.conversations.get('web', 'session-alice'));
     expect(await pgStore.webMessages.since('session-alice', 0)).toEqual(await lite.webMessages.since('session-alice', 0));
     expect(await pgStore.inboundSeen.markSeen('telegram', 'update-1001', COUNTY_NOW)).toBe(false);
+    expect(await pgStore.numberedChoices.get('wechat', 'wxid_county_carol')).toEqual(await lite.numberedChoices.get('wechat', 'wxid_county_carol'));
+    expect((await pgStore.numberedChoices.get('wechat', 'wxid_county_carol'))?.data).toHaveLength(3);
     expect(await pgStore.campaigns.list()).toEqual(await lite.campaigns.list());
     expect(await pgStore.campaigns.runs(seeded.campaignId)).toEqual(await lite.campaigns.runs(seeded.campaignId));
     expect(await pgStore.campaigns.counts(seeded.runId)).toEqual(await lite.campaigns.counts(seeded.runId));

@@ -79,6 +79,8 @@ export async function seedCounty(core: Core, now = COUNTY_NOW): Promise<SeededCo
   await store.webMessages.add({ sessionId: 'session-alice', direction: 'out', payload: { kind: 'text', text: '您好', buttons: [{ id: 'a', label: '反映问题' }] }, createdAt: now + 1 });
   await store.conversations.put({ channel: 'web', chatId: 'session-alice', flow: 'report', step: 'location', state: { text: '井盖丢了', nested: { n: 1.5, ok: true, none: null } }, language: 'zh-CN', updatedAt: now });
   await store.inboundSeen.markSeen('telegram', 'update-1001', now);
+  // The numbered list a WeChat resident was last sent (the adapter writes it; no service does).
+  await store.numberedChoices.put('wechat', 'wxid_county_carol', { data: ['rate:satisfied:20260304-0001', 'rate:neutral:20260304-0001', 'rate:unsatisfied:20260304-0001'], sentAt: now });
 
   // Outbox rows in every state: one delivered, one failed, the rest pending.
   const [first, second] = await store.outbox.lease(now, now + 60_000, 2);
