@@ -394,3 +394,18 @@ export const surveyAnswers = sqliteTable(
   },
   (t) => [uniqueIndex('survey_answers_once').on(t.runId, t.residentId)],
 );
+
+/**
+ * Photos this database saw saved to the media directory, with when they were last saved: the
+ * photo sweep only ever removes a photo registered here (src/media/sweep.ts). Ticket photos leave
+ * the register once seen, since they are kept for ever.
+ */
+export const mediaFiles = sqliteTable(
+  'media_files',
+  {
+    /** Path relative to the media directory. */
+    path: text('path').primaryKey(),
+    savedAt: integer('saved_at').notNull(),
+  },
+  (t) => [index('media_files_saved').on(t.savedAt)],
+);

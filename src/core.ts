@@ -82,7 +82,7 @@ export async function createCore(config: Config, o: CoreOptions): Promise<Core> 
   for (const w of loaded.warnings) o.logger.warn({ pack: loaded.source }, `pack: ${w.path}: ${w.message}`);
   const pack = loaded.pack;
   const store = await openStore(config.database, o.logger, { poolSize: config.databasePoolSize });
-  const media = createMediaStore({ dir: config.mediaDir });
+  const media = createMediaStore({ dir: config.mediaDir, register: (path) => store.mediaFiles.recordSaved(path, clock()) });
   const calendar = createWorkCalendar(pack.city);
   const router = createRouter(pack);
   const tickets = createTicketService({
@@ -104,7 +104,10 @@ export async function createCore(config: Config, o: CoreOptions): Promise<Core> 
   await campaigns.syncFromPack();
   const offices = createOfficeService({ pack: () => pack, staff, tickets });
   const deadlines = createDeadlineClock({ store, tickets, pack: () => pack, calendar, clock, logger: o.logger, onQueued }, o.deadlines);
-  const housekeeping = createHousekeeping({ store, pack: () => pack, clock, logger: o.logger }, { retentionDays: config.retentionDays, ...o.housekeeping });
+  const housekeeping = createHousekeeping(
+    { store, pack: () => pack, clock, logger: o.logger, media: { repo: store.mediaFiles, files: media } },
+    { retentionDays: config.retentionDays, ...o.housekeeping },
+  );
   const chat: ChatServices = {
     pack: () => pack,
     router,

@@ -1,9 +1,10 @@
 /**
  * createCore opens the store DATABASE_URL names with the configuration's settings: on PostgreSQL,
  * DATABASE_POOL_SIZE caps the connections (and so the transactions running at once) of a process;
- * RETENTION_DAYS reaches the housekeeping job.
+ * RETENTION_DAYS reaches the housekeeping job; photos saved through the core are registered, and
+ * its housekeeping sweeps them.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -71,5 +72,18 @@ describe('the core', () => {
     const kept = await core.store.webMessages.add({ sessionId: 's', direction: 'in', payload: { kind: 'text', text: 'new' }, createdAt: now - 29 * day });
     expect((await core.housekeeping.run()).webMessages).toBe(1);
     expect(await core.store.webMessages.since('s', 0)).toEqual([kept]);
+  });
+
+  it('registers photos saved through its media store, and its housekeeping removes one nothing names a week later', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'weicheng-core-'));
+    const config = parseConfig({ DATABASE_URL: `file:${join(dir, 'w.db')}`, PACK: 'packs/demo/pack.yaml', MEDIA_DIR: join(dir, 'media'), LOG_LEVEL: 'silent' });
+    let now = Date.now();
+    core = await createCore(config, { logger: createLogger('silent'), clock: () => now, deadlines: { schedule: false }, housekeeping: { schedule: false } });
+    const orphan = await core.media.save(Buffer.from('没发出去的照片'), 'image/jpeg');
+    expect(await core.store.mediaFiles.savedBefore(now + 1, '', 10)).toEqual([{ path: orphan, savedAt: now }]);
+    utimesSync(core.media.absolute(orphan), new Date(now), new Date(now));
+    now += 8 * 86_400_000;
+    expect((await core.housekeeping.run()).media).toBe(1);
+    expect(existsSync(core.media.absolute(orphan))).toBe(false);
   });
 });

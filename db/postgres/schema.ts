@@ -402,3 +402,13 @@ export const surveyAnswers = pgTable(
   },
   (t) => [uniqueIndex('survey_answers_once').on(t.runId, t.residentId)],
 );
+
+/** Photos this database saw saved, for the photo sweep (see db/schema.ts). */
+export const mediaFiles = pgTable(
+  'media_files',
+  {
+    path: text('path').primaryKey(),
+    savedAt: ms('saved_at').notNull(),
+  },
+  (t) => [index('media_files_saved').on(t.savedAt)],
+);

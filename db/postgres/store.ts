@@ -14,6 +14,7 @@ import { pgFaqFeedbackRepo, pgFaqRepo, pgSubscriptionRepo, pgWebMessageRepo } fr
 import { createConn } from './conn.js';
 import { pgConversationRepo, pgInboundSeenRepo, pgNumberedChoiceRepo } from './conversations.js';
 import { pgHousekeepingRepo } from './housekeeping.js';
+import { pgMediaFileRepo } from './media.js';
 import { openPostgres, type OpenPostgresOptions } from './open.js';
 import { pgOutboxRepo } from './outbox.js';
 import { pgResidentRepo } from './residents.js';
@@ -41,6 +42,7 @@ export async function openPostgresStore(options: OpenPostgresOptions): Promise<S
     staff: pgStaffRepo(conn),
     consoleSessions: pgConsoleSessionRepo(conn),
     housekeeping: pgHousekeepingRepo(conn),
+    mediaFiles: pgMediaFileRepo(conn),
   };
   let closed: Promise<void> | undefined;
 

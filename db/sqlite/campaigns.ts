@@ -7,7 +7,6 @@
  * left yet (pending and not leased by a dispatcher), so nothing stale waits in the outbox and no
  * campaign message holds back a resident's ticket replies behind it.
  */
-import type Database from 'better-sqlite3';
 import type {
   CampaignRepo,
   DeliveryToFeed,
@@ -16,7 +15,7 @@ import type {
   SurveyTallyRow,
 } from '../../src/campaigns/ports.js';
 import { campaignFromRow, jsonText, runFromRow, type Row } from '../rows.js';
-import type { SqliteDb } from './open.js';
+import { statements, type SqliteDb } from './open.js';
 
 /** `AND col IN (?, ?)` with its parameters, or nothing for an empty filter. */
 function inList(column: string, values: readonly string[] | undefined): { sql: string; params: string[] } {
@@ -25,13 +24,7 @@ function inList(column: string, values: readonly string[] | undefined): { sql: s
 }
 
 export function sqliteCampaignRepo(db: SqliteDb): CampaignRepo {
-  const sqlite = (db as unknown as { $client: Database.Database }).$client;
-  const cache = new Map<string, Database.Statement>();
-  const st = (sql: string): Database.Statement => {
-    let s = cache.get(sql);
-    if (!s) cache.set(sql, (s = sqlite.prepare(sql)));
-    return s;
-  };
+  const { sqlite, st } = statements(db);
   // Batches run inside the caller's transaction when there is one (the Store's), else in their own.
   const inTx = <T>(fn: () => T): T => (sqlite.inTransaction ? fn() : sqlite.transaction(fn)());
 

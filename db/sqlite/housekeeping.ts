@@ -5,9 +5,8 @@
  * a compile-time option this build may lack. The store's lock is taken per call, so other work
  * runs between batches.
  */
-import type Database from 'better-sqlite3';
 import type { HousekeepingRepo } from '../../src/store/ports.js';
-import type { SqliteDb } from './open.js';
+import { statements, type SqliteDb } from './open.js';
 
 // Named, because without table statistics SQLite picks outbox_due (status = ?) and would sort
 // every delivered row; INDEXED BY also fails loudly should the index ever go missing.
@@ -22,13 +21,8 @@ const SESSIONS = `DELETE FROM console_sessions WHERE token_hash IN (SELECT token
 const CODES = `DELETE FROM staff_bind_codes WHERE code IN (SELECT code FROM staff_bind_codes WHERE expires_at < ? OR used_at < ? LIMIT ?)`;
 
 export function sqliteHousekeepingRepo(db: SqliteDb): HousekeepingRepo {
-  const sqlite = (db as unknown as { $client: Database.Database }).$client;
-  const cache = new Map<string, Database.Statement>();
-  const run = (text: string, ...params: number[]): number => {
-    let s = cache.get(text);
-    if (!s) cache.set(text, (s = sqlite.prepare(text)));
-    return s.run(...params).changes;
-  };
+  const { st } = statements(db);
+  const run = (text: string, ...params: number[]): number => st(text).run(...params).changes;
   return {
     async purgeOutbox(before, limit) {
       return run(OUTBOX, before, limit);

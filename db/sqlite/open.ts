@@ -38,3 +38,18 @@ export function openSqlite(options: OpenSqliteOptions): { sqlite: Database.Datab
   }
   return { sqlite, db };
 }
+
+/**
+ * Prepared statements of raw SQL on `db`'s connection, each prepared once: repositories on hot
+ * paths, or with SQL drizzle does not build, use these.
+ */
+export function statements(db: SqliteDb): { sqlite: Database.Database; st: (sql: string) => Database.Statement } {
+  const sqlite = (db as unknown as { $client: Database.Database }).$client;
+  const cache = new Map<string, Database.Statement>();
+  const st = (sql: string): Database.Statement => {
+    let s = cache.get(sql);
+    if (!s) cache.set(sql, (s = sqlite.prepare(sql)));
+    return s;
+  };
+  return { sqlite, st };
+}

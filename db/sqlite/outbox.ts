@@ -1,23 +1,16 @@
-import type Database from 'better-sqlite3';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 
 import type { OutboxItem, OutboxRepo, OutboxStatus } from '../../src/store/ports.js';
 import { outboxFromRow, jsonText, type Row } from '../rows.js';
 import { outbox } from '../schema.js';
-import type { SqliteDb } from './open.js';
+import { statements, type SqliteDb } from './open.js';
 
 const asItem = (row: typeof outbox.$inferSelect): OutboxItem => row as unknown as OutboxItem;
 
 export function sqliteOutboxRepo(db: SqliteDb): OutboxRepo {
   // The dispatcher's hot paths use prepared statements: building a drizzle query costs more than
   // running it on SQLite at thousands of rows a second.
-  const sqlite = (db as unknown as { $client: Database.Database }).$client;
-  const cache = new Map<string, Database.Statement>();
-  const st = (text: string): Database.Statement => {
-    let s = cache.get(text);
-    if (!s) cache.set(text, (s = sqlite.prepare(text)));
-    return s;
-  };
+  const { sqlite, st } = statements(db);
   const inTx = <T>(fn: () => T): T => (sqlite.inTransaction ? fn() : sqlite.transaction(fn)());
   const INSERT = `INSERT INTO outbox (channel, address, payload, status, attempts, next_attempt_at, dedupe_key, ticket_id, created_at)
     VALUES (?, ?, ?, 'pending', 0, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id`;

@@ -10,6 +10,7 @@ import { sqliteCampaignRepo } from './campaigns.js';
 import { sqliteFaqFeedbackRepo, sqliteFaqRepo, sqliteSubscriptionRepo, sqliteWebMessageRepo } from './chat.js';
 import { sqliteConversationRepo, sqliteInboundSeenRepo, sqliteNumberedChoiceRepo } from './conversations.js';
 import { sqliteHousekeepingRepo } from './housekeeping.js';
+import { sqliteMediaFileRepo } from './media.js';
 import { openSqlite, type OpenSqliteOptions } from './open.js';
 import { sqliteOutboxRepo } from './outbox.js';
 import { sqliteResidentRepo } from './residents.js';
@@ -47,6 +48,7 @@ export function openSqliteStore(options: OpenSqliteOptions): Store {
     staff: sqliteStaffRepo(db),
     consoleSessions: sqliteConsoleSessionRepo(db),
     housekeeping: sqliteHousekeepingRepo(db),
+    mediaFiles: sqliteMediaFileRepo(db),
   };
   const lock = new Lock();
   const inTx = new AsyncLocalStorage<{ ended: boolean }>();
@@ -109,6 +111,7 @@ export function openSqliteStore(options: OpenSqliteOptions): Store {
     staff: guarded(raw.staff),
     consoleSessions: guarded(raw.consoleSessions),
     housekeeping: guarded(raw.housekeeping),
+    mediaFiles: guarded(raw.mediaFiles),
     transaction,
     async ping() {
       if (closed) return false;

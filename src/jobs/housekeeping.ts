@@ -6,7 +6,9 @@
  * - delivered or failed outbox rows (the text sent to residents) and web chat messages, after
  *   the retention period (RETENTION_DAYS, 180 days by default);
  * - inbound de-duplication ids after INBOUND_SEEN_DAYS;
- * - console sessions and staff bind codes one day after they expired (or, codes, were used).
+ * - console sessions and staff bind codes one day after they expired (or, codes, were used);
+ * - photos nothing refers to any more, a week after they were last saved (src/media/sweep.ts),
+ *   after the rows above, so photos only those rows named go in the same run.
  *
  * It runs once shortly after start-up and then daily at a quiet hour in the city's timezone. The
  * next run is a timer computed from the injected clock with the zoned-time helpers (not a cron
@@ -19,6 +21,7 @@
 import { addDays, localDate, parseHhmm, zonedTime } from '../calendar/zoned-time.js';
 import type { Logger } from '../logger.js';
 import type { Pack } from '../pack/schema.js';
+import { sweepMedia, type MediaSweepDeps } from '../media/sweep.js';
 import type { HousekeepingRepo, Store } from '../store/ports.js';
 
 const DAY_MS = 86_400_000;
@@ -53,6 +56,8 @@ export interface HousekeepingDeps {
   pack: () => Pick<Pack, 'city'>;
   clock: () => number;
   logger?: Pick<Logger, 'info' | 'error'>;
+  /** The photo register and media directory for the photo sweep. Default none: no photo sweep. */
+  media?: MediaSweepDeps;
 }
 
 /** Rows removed by one run, per table. */
@@ -62,6 +67,8 @@ export interface HousekeepingResult {
   inboundSeen: number;
   consoleSessions: number;
   bindCodes: number;
+  /** Photos removed from the media directory. */
+  media: number;
 }
 
 export interface Housekeeping {
@@ -74,7 +81,7 @@ export interface Housekeeping {
   stop(): Promise<void>;
 }
 
-type Table = keyof HousekeepingResult;
+type Table = Exclude<keyof HousekeepingResult, 'media'>;
 
 const errorMessage = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
@@ -117,7 +124,7 @@ export function createHousekeeping(d: HousekeepingDeps, options: HousekeepingOpt
   async function run(): Promise<HousekeepingResult> {
     const began = d.clock();
     const before = cutoffs(began);
-    const result: HousekeepingResult = { outbox: 0, webMessages: 0, inboundSeen: 0, consoleSessions: 0, bindCodes: 0 };
+    const result: HousekeepingResult = { outbox: 0, webMessages: 0, inboundSeen: 0, consoleSessions: 0, bindCodes: 0, media: 0 };
     let failed = 0;
     for (const { table, fn } of PURGES) {
       if (closing) break;
@@ -128,6 +135,14 @@ export function createHousekeeping(d: HousekeepingDeps, options: HousekeepingOpt
         failed++;
         // The message only: a database error names tables and columns, never row contents.
         d.logger?.error({ table, err: errorMessage(err) }, 'housekeeping: purge failed; trying again at the next run');
+      }
+    }
+    if (d.media && !closing) {
+      try {
+        result.media = await sweepMedia(d.media, { now: d.clock(), batch, closing: () => closing });
+      } catch (err) {
+        failed++;
+        d.logger?.error({ table: 'media', err: errorMessage(err) }, 'housekeeping: photo sweep failed; trying again at the next run');
       }
     }
     d.logger?.info({ removed: result, retentionDays, failed, ms: d.clock() - began }, 'housekeeping: old rows removed');

@@ -6,8 +6,10 @@
 import type { CampaignRepo } from '../campaigns/ports.js';
 import type { ChannelName, ChoiceStore, OutboundMessage } from '../channels/types.js';
 import type { HousekeepingRepo } from './housekeeping.js';
+import type { MediaFileRepo } from './media.js';
 
 export type { HousekeepingRepo } from './housekeeping.js';
+export type { MediaFileRepo, MediaSource, RegisteredMedia } from './media.js';
 
 export type TicketState =
   | 'submitted'
@@ -387,6 +389,7 @@ export interface Repos {
   consoleSessions: ConsoleSessionRepo;
   campaigns: CampaignRepo;
   housekeeping: HousekeepingRepo;
+  mediaFiles: MediaFileRepo;
 }
 
 export interface Store extends Repos {

@@ -3,8 +3,8 @@
  * where no service writes a table on its own, the store's repositories): residents on two
  * channels, tickets with events, photos, a follower and a rating, staff with a console session
  * and a bound chat, a campaign with a survey that has been sent and answered, FAQ entries and
- * feedback, web chat messages, a conversation, and outbox rows in every state. Every table of the
- * schema ends up with rows, so a copy of it exercises every column.
+ * feedback, web chat messages, a conversation, a registered photo, and outbox rows in every
+ * state. Every table of the schema ends up with rows, so a copy of it exercises every column.
  */
 import { join } from 'node:path';
 import { parseConfig } from '../../src/config.js';
@@ -81,6 +81,8 @@ export async function seedCounty(core: Core, now = COUNTY_NOW): Promise<SeededCo
   await store.inboundSeen.markSeen('telegram', 'update-1001', now);
   // The numbered list a WeChat resident was last sent (the adapter writes it; no service does).
   await store.numberedChoices.put('wechat', 'wxid_county_carol', { data: ['rate:satisfied:20260304-0001', 'rate:neutral:20260304-0001', 'rate:unsatisfied:20260304-0001'], sentAt: now });
+  // A photo saved through the media store is registered for the photo sweep.
+  await core.media.save(Buffer.from('a photo of a blocked drain'), 'image/jpeg');
 
   // Outbox rows in every state: one delivered, one failed, the rest pending.
   const [first, second] = await store.outbox.lease(now, now + 60_000, 2);

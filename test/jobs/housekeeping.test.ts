@@ -1,11 +1,14 @@
 /**
  * The housekeeping job with fake timers (the clock moves with them): when it runs (shortly after
  * start, then daily at the quiet hour in the city's timezone), the cutoffs it passes, what it
- * logs, that a failure does not stop it, and that it stops on close. One case runs it over a
- * real SQLite store.
+ * logs, that a failure does not stop it, and that it stops on close. Two cases run it over a
+ * real SQLite store, one with the photo sweep.
  */
+import { existsSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHousekeeping, type Housekeeping, type HousekeepingDeps } from '../../src/jobs/index.js';
+import { createMediaStore } from '../../src/media/store.js';
 import type { HousekeepingRepo } from '../../src/store/ports.js';
 import { createTestDb } from '../helpers/db.js';
 
@@ -104,12 +107,12 @@ describe('housekeeping job', () => {
     const { repo, calls } = fakeRepo({ purgeOutbox: 1200, purgeWebMessages: 3, purgeBindCodes: 1 });
     const { lines, logger } = fakeLogger();
     job = createHousekeeping({ store: { housekeeping: repo }, pack, clock: Date.now, logger }, { schedule: false });
-    expect(await job.run()).toEqual({ outbox: 1200, webMessages: 3, inboundSeen: 0, consoleSessions: 0, bindCodes: 1 });
+    expect(await job.run()).toEqual({ outbox: 1200, webMessages: 3, inboundSeen: 0, consoleSessions: 0, bindCodes: 1, media: 0 });
     expect(calls.filter((c) => c.fn === 'purgeOutbox')).toHaveLength(3);
     expect(lines).toEqual([
       {
         level: 'info',
-        obj: expect.objectContaining({ removed: { outbox: 1200, webMessages: 3, inboundSeen: 0, consoleSessions: 0, bindCodes: 1 }, retentionDays: 180, failed: 0 }),
+        obj: expect.objectContaining({ removed: { outbox: 1200, webMessages: 3, inboundSeen: 0, consoleSessions: 0, bindCodes: 1, media: 0 }, retentionDays: 180, failed: 0 }),
         msg: 'housekeeping: old rows removed',
       },
     ]);
@@ -129,12 +132,46 @@ describe('housekeeping job', () => {
       await db.store.inboundSeen.markSeen('telegram', '8', now - 6 * DAY);
       const { lines, logger } = fakeLogger();
       job = createHousekeeping({ store: db.store, pack, clock: Date.now, logger }, { schedule: false });
-      expect(await job.run()).toEqual({ outbox: 1, webMessages: 1, inboundSeen: 1, consoleSessions: 0, bindCodes: 0 });
+      expect(await job.run()).toEqual({ outbox: 1, webMessages: 1, inboundSeen: 1, consoleSessions: 0, bindCodes: 0, media: 0 });
       expect((await db.store.webMessages.since('s', 0)).map((m) => m.payload['text'])).toEqual(['今天又堆了']);
       expect(await db.store.outbox.byId(waiting)).toBeDefined();
       expect(await db.store.inboundSeen.markSeen('telegram', '8', now)).toBe(false);
       const logged = JSON.stringify(lines);
       for (const words of ['门口垃圾', '今天又堆了', '受理', '重试', 'telegram']) expect(logged).not.toContain(words);
+    } finally {
+      await db.cleanup();
+    }
+  });
+
+  it('over a real store also removes photos only the purged rows named, in the same run, and logs no path', async () => {
+    const db = createTestDb();
+    try {
+      const now = Date.now();
+      const old = now - 181 * DAY;
+      let savedAt = old;
+      const media = createMediaStore({ dir: join(db.dir, 'media'), register: (p) => db.store.mediaFiles.recordSaved(p, savedAt) });
+      const save = async (text: string) => {
+        const p = await media.save(Buffer.from(text), 'image/jpeg');
+        utimesSync(media.absolute(p), new Date(savedAt), new Date(savedAt));
+        return p;
+      };
+      const chatPhoto = await save('网页聊天里发的照片');
+      await db.store.webMessages.add({ sessionId: 's', direction: 'in', payload: { kind: 'photo', photo: chatPhoto }, createdAt: old });
+      const sentPhoto = await save('发给居民的办结照片');
+      const sent = (await db.store.outbox.enqueue({ channel: 'web', address: 's', payload: { kind: 'photo', photo: sentPhoto } }, old))!;
+      await db.store.outbox.markDelivered(sent, old);
+      const recentChat = await save('最近的聊天照片');
+      await db.store.webMessages.add({ sessionId: 's', direction: 'in', payload: { kind: 'photo', photo: recentChat }, createdAt: now - DAY });
+      savedAt = now - DAY;
+      const justSaved = await save('刚存的照片');
+      const { lines, logger } = fakeLogger();
+      job = createHousekeeping({ store: db.store, pack, clock: Date.now, logger, media: { repo: db.store.mediaFiles, files: media } }, { schedule: false });
+      expect(await job.run()).toEqual({ outbox: 1, webMessages: 1, inboundSeen: 0, consoleSessions: 0, bindCodes: 0, media: 2 });
+      for (const p of [chatPhoto, sentPhoto]) expect(existsSync(media.absolute(p))).toBe(false);
+      for (const p of [recentChat, justSaved]) expect(existsSync(media.absolute(p))).toBe(true);
+      const logged = JSON.stringify(lines);
+      for (const p of [chatPhoto, sentPhoto, recentChat]) expect(logged).not.toContain(p.slice(3, 20));
+      expect(lines.at(-1)!.obj).toMatchObject({ removed: { media: 2 }, failed: 0 });
     } finally {
       await db.cleanup();
     }
