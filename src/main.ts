@@ -99,6 +99,10 @@ export async function createWeicheng(config: Config, options: WeichengOptions = 
         puppetToken: config.wechat?.puppetToken,
         media,
         logger,
+        // The numbered list last sent to each chat, in the database: a rating or survey is
+        // answered hours or days later, often after a restart.
+        choiceStore: store.numberedChoices,
+        choices: { now: clock },
       }),
     );
   }

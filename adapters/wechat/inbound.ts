@@ -24,8 +24,8 @@ export function parseCommand(text: string): { command: string; args: string } | 
   return { command: (m[1] ?? '').toLowerCase(), args: (m[2] ?? '').trim() };
 }
 
-export function textContent(chatId: string, text: string, choices: NumberedChoices): InboundContent {
-  const button = choices.resolve(chatId, text);
+export async function textContent(chatId: string, text: string, choices: NumberedChoices): Promise<InboundContent> {
+  const button = await choices.resolve(chatId, text);
   if (button !== undefined) return { kind: 'button', data: button };
   const command = parseCommand(text);
   if (command) return { kind: 'command', ...command };
@@ -79,7 +79,7 @@ export async function toInbound(message: Message, deps: InboundDeps): Promise<In
   const type = message.type();
   let content: InboundContent;
   if (type === types.Message.Text) {
-    content = textContent(chatId, message.text(), deps.choices);
+    content = await textContent(chatId, message.text(), deps.choices);
   } else if (type === types.Message.Image) {
     content = {
       kind: 'photo',

@@ -2,11 +2,13 @@
  * The WeChat channel through wechaty: a personal account via wechaty-puppet-wechat4u (logged in
  * by scanning a QR code) or any puppet via wechaty-puppet-service with a token. Residents talk in
  * private chats; office rooms are addressed by topic (`room:<topic>`). WeChat has no buttons, so
- * choices go out as a numbered list and a number coming back is turned into the button's data
- * (see choices.ts for how long that is remembered).
+ * choices go out as a numbered list and a number coming back is turned into the button's data.
+ * The list last sent to each chat is kept in the `choiceStore` the product passes (the database,
+ * so a rating or survey answered days later or after a restart still counts), for 7 days by
+ * default; see choices.ts.
  */
 import { WechatyBuilder, log as wechatyLog, qrcodeValueToImageUrl, ScanStatus, type Wechaty } from 'wechaty';
-import type { ChannelAdapter, InboundMessage } from '../../src/channels/types.js';
+import type { ChannelAdapter, ChoiceStore, InboundMessage } from '../../src/channels/types.js';
 import { AppError } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import type { MediaStore } from '../../src/media/store.js';
@@ -25,7 +27,12 @@ export interface WechatAdapterOptions {
   puppetToken?: string;
   media: MediaStore;
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
-  /** Numbered-reply memory (TTL and size). Default 30 minutes, 10,000 chats. */
+  /**
+   * Where the numbered list last sent to each chat is kept (the product passes the store's
+   * `numberedChoices`). Default: in process memory, forgotten on restart.
+   */
+  choiceStore?: ChoiceStore;
+  /** Numbered replies: how long a list stays answerable (default 7 days), the clock, the in-memory cap (default 10,000 chats). */
   choices?: NumberedChoicesOptions;
   /**
    * wechaty's own console logging (a process-wide setting of the library). Default `silent`:
@@ -43,7 +50,7 @@ function puppetOption(puppet: unknown): string | object {
 export function createWechatAdapter(options: WechatAdapterOptions): ChannelAdapter {
   const { media, logger } = options;
   const puppet = puppetOption(options.puppet);
-  const choices = createNumberedChoices(options.choices);
+  const choices = createNumberedChoices({ store: options.choiceStore, logger }, options.choices);
   let bot: Wechaty | undefined;
   /** Per chat, the tail of its message chain: one chat's messages are handled in arrival order. */
   const chains = new Map<string, Promise<void>>();

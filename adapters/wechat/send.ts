@@ -71,7 +71,8 @@ export async function sendWechat(deps: SendDeps, address: string, message: Outbo
     if (message.kind === 'photo') await target.say(await photoBox(media, message.photo));
     const text = renderText(message);
     if (text) await target.say(text);
-    if (message.buttons) choices.remember(address, message.buttons);
+    // After delivery, so a list the resident never got is not answerable; no buttons: the earlier list stands.
+    if (message.buttons) await choices.remember(address, message.buttons);
     return { status: 'delivered' };
   } catch (err) {
     if (err instanceof ChatGone) return { status: 'failed', gone: true, error: err.message };

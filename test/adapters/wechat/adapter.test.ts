@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { types } from 'wechaty';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createWechatAdapter } from '../../../adapters/wechat/index.js';
-import type { ChannelAdapter, InboundMessage } from '../../../src/channels/types.js';
+import { createWechatAdapter, type WechatAdapterOptions } from '../../../adapters/wechat/index.js';
+import type { ChannelAdapter, ChoiceStore, InboundMessage, SentChoices } from '../../../src/channels/types.js';
 import { createMediaStore, type MediaStore } from '../../../src/media/store.js';
 import { createMockWechat, MOCK_FIXED_LOCATION, type MockWechat } from '../../helpers/mock-wechat.js';
 
@@ -39,9 +39,22 @@ beforeEach(async () => {
   logLines = [];
   const logger = pino({ level: 'info' }, { write: (s: string) => void logLines.push(s) });
   adapter = createWechatAdapter({ puppet: w.puppet, media, logger });
-  await adapter.start(async (m) => void received.push(m));
+  const first = received;
+  await adapter.start(async (m) => void first.push(m));
   await w.login();
 });
+
+/** Stops the adapter and starts a new one on the same WeChat account with other options (a restart). */
+async function restartWith(options: Partial<WechatAdapterOptions>): Promise<void> {
+  await adapter.stop();
+  const logger = pino({ level: 'info' }, { write: (s: string) => void logLines.push(s) });
+  adapter = createWechatAdapter({ puppet: w.puppet, media, logger, ...options });
+  // The stopped adapter's wechaty may still hear the shared mock puppet: count only the new one's.
+  const mine: InboundMessage[] = [];
+  received = mine;
+  await adapter.start(async (m) => void mine.push(m));
+  await w.login();
+}
 
 afterEach(async () => {
   await adapter.stop();
@@ -175,6 +188,46 @@ describe('WeChat adapter: numbered replies', () => {
     expect(sent[1]).toEqual({ kind: 'text', text: 'Confirm?\n\nReply with a number:\n1. Yes' });
     expect((await inbound(w.text(alice!, '1'))).content).toEqual({ kind: 'button', data: 'confirm:yes' });
     expect((await inbound(w.text(alice!, '3'))).content).toEqual({ kind: 'text', text: '3' });
+  });
+
+  it('a message without buttons in between leaves the list answerable', async () => {
+    const [alice] = w.residents;
+    await adapter.send(alice!.id, rate);
+    await adapter.send(alice!.id, { kind: 'text', text: '本周六上午全城大扫除，欢迎参加。' });
+    await w.waitForSent(alice!, 2);
+    expect((await inbound(w.text(alice!, '3'))).content).toEqual({ kind: 'button', data: 'rate:bad' });
+  });
+
+  it('keeps the lists in the choice store it is given: a new adapter on the same store answers from them', async () => {
+    const [alice] = w.residents;
+    const rows = new Map<string, SentChoices>();
+    const store: ChoiceStore = {
+      put: async (channel, chatId, list) => void rows.set(`${channel}|${chatId}`, list),
+      get: async (channel, chatId) => rows.get(`${channel}|${chatId}`),
+    };
+    await restartWith({ choiceStore: store });
+    await adapter.send(alice!.id, rate);
+    expect([...rows.keys()]).toEqual([`wechat|${alice!.id}`]);
+    await restartWith({ choiceStore: store });
+    expect((await inbound(w.text(alice!, '3'))).content).toEqual({ kind: 'button', data: 'rate:bad' });
+  });
+
+  it('a failing choice store loses no message: the send is delivered, the number arrives as text, the log names no chat', async () => {
+    const [alice] = w.residents;
+    const failing: ChoiceStore = {
+      put: async (_c, chatId) => {
+        throw new Error(`database is locked (${chatId})`);
+      },
+      get: async (_c, chatId) => {
+        throw new Error(`database is locked (${chatId})`);
+      },
+    };
+    await restartWith({ choiceStore: failing });
+    expect(await adapter.send(alice!.id, rate)).toEqual({ status: 'delivered' });
+    expect((await inbound(w.text(alice!, '（3）'))).content).toEqual({ kind: 'text', text: '（3）' });
+    const warnings = logLines.filter((l) => l.includes('numbered list'));
+    expect(warnings).toHaveLength(2);
+    for (const secret of [alice!.id, '（3）', 'database is locked']) expect(warnings.join('\n')).not.toContain(secret);
   });
 
   it('adds a hint on how to send a location when one is requested', async () => {
