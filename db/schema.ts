@@ -178,7 +178,8 @@ export const numberedChoices = sqliteTable(
     data: text('data', { mode: 'json' }).$type<string[]>().notNull(),
     sentAt: integer('sent_at').notNull(),
   },
-  (t) => [uniqueIndex('numbered_choices_pk').on(t.channel, t.chatId)],
+  // By time too: housekeeping removes lists long past answering.
+  (t) => [uniqueIndex('numbered_choices_pk').on(t.channel, t.chatId), index('numbered_choices_sent').on(t.sentAt)],
 );
 
 /** Messages of the web chat, both ways, so a reloaded page shows the conversation. */

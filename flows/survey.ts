@@ -1,8 +1,8 @@
 /**
- * Survey answers: a campaign's survey buttons carry `sv:<runId>:<option>` (WeChat and the web
- * chat send the same data for a numbered reply). The answer is stored once per resident and run
- * (a later tap replaces it), with the area of the resident's subscription for the tally; whatever
- * the resident was doing continues afterwards.
+ * Survey answers: a campaign's survey buttons carry `sv:<runId>:<option>` (WeChat sends the same
+ * data for a reply by number). The answer is stored once per resident and run (a later tap
+ * replaces it), with the area of the resident's subscription for the tally; whatever the resident
+ * was doing continues afterwards.
  */
 import { parseSurveyData } from '../src/campaigns/index.js';
 import { buttonOf } from './support/inbound.js';

@@ -1,6 +1,7 @@
 /**
  * Removal of transient rows on PostgreSQL (see HousekeepingRepo). Each call deletes one bounded
- * batch picked by an indexed column (outbox_finished, web_messages_created, inbound_seen_at;
+ * batch picked by an indexed column (outbox_finished, web_messages_created, inbound_seen_at,
+ * numbered_choices_sent;
  * sessions and bind codes are a handful of rows). The rows are picked FOR UPDATE SKIP LOCKED:
  * when several processes purge at once, each passes over the rows another is deleting instead of
  * waiting for them (or deadlocking on them), and the other removes those.
@@ -19,6 +20,9 @@ const WEB = `DELETE FROM web_messages WHERE id IN (
 const SEEN = `DELETE FROM inbound_seen s USING (
   SELECT channel, message_id FROM inbound_seen WHERE at < $1 ORDER BY at LIMIT $2 FOR UPDATE SKIP LOCKED) old
   WHERE s.channel = old.channel AND s.message_id = old.message_id`;
+const CHOICES = `DELETE FROM numbered_choices c USING (
+  SELECT channel, chat_id FROM numbered_choices WHERE sent_at < $1 ORDER BY sent_at LIMIT $2 FOR UPDATE SKIP LOCKED) old
+  WHERE c.channel = old.channel AND c.chat_id = old.chat_id`;
 const SESSIONS = `DELETE FROM console_sessions WHERE token_hash IN (
   SELECT token_hash FROM console_sessions WHERE expires_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)`;
 const CODES = `DELETE FROM staff_bind_codes WHERE code IN (
@@ -32,5 +36,6 @@ export function pgHousekeepingRepo(c: PgConn): HousekeepingRepo {
     purgeInboundSeen: (before, limit) => run(SEEN, before, limit),
     purgeConsoleSessions: (before, limit) => run(SESSIONS, before, limit),
     purgeBindCodes: (before, limit) => run(CODES, before, limit),
+    purgeNumberedChoices: (before, limit) => run(CHOICES, before, limit),
   };
 }

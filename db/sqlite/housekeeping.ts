@@ -1,6 +1,7 @@
 /**
  * Removal of transient rows on SQLite (see HousekeepingRepo). Each call deletes one bounded batch
- * picked by an indexed column (outbox_finished, web_messages_created, inbound_seen_at; sessions
+ * picked by an indexed column (outbox_finished, web_messages_created, inbound_seen_at,
+ * numbered_choices_sent; sessions
  * and bind codes are a handful of rows) through a sub-select, since SQLite's DELETE ... LIMIT is
  * a compile-time option this build may lack. The store's lock is taken per call, so other work
  * runs between batches.
@@ -18,6 +19,7 @@ const OUTBOX = `DELETE FROM outbox WHERE id IN (
 const WEB = `DELETE FROM web_messages WHERE id IN (SELECT id FROM web_messages WHERE created_at < ? ORDER BY created_at LIMIT ?)`;
 const SEEN = `DELETE FROM inbound_seen WHERE rowid IN (SELECT rowid FROM inbound_seen WHERE at < ? ORDER BY at LIMIT ?)`;
 const SESSIONS = `DELETE FROM console_sessions WHERE token_hash IN (SELECT token_hash FROM console_sessions WHERE expires_at < ? LIMIT ?)`;
+const CHOICES = `DELETE FROM numbered_choices WHERE rowid IN (SELECT rowid FROM numbered_choices WHERE sent_at < ? ORDER BY sent_at LIMIT ?)`;
 const CODES = `DELETE FROM staff_bind_codes WHERE code IN (SELECT code FROM staff_bind_codes WHERE expires_at < ? OR used_at < ? LIMIT ?)`;
 
 export function sqliteHousekeepingRepo(db: SqliteDb): HousekeepingRepo {
@@ -38,6 +40,9 @@ export function sqliteHousekeepingRepo(db: SqliteDb): HousekeepingRepo {
     },
     async purgeBindCodes(before, limit) {
       return run(CODES, before, before, limit);
+    },
+    async purgeNumberedChoices(before, limit) {
+      return run(CHOICES, before, limit);
     },
   };
 }

@@ -1,7 +1,7 @@
 /**
  * What a campaign looks like on a resident's phone: its text (under its image when it has one)
  * and, for a survey, the question with one button per option. Buttons carry `sv:<runId>:<n>`;
- * channels without buttons (WeChat, web) show them as numbered choices and map a "2" back.
+ * WeChat, which has no buttons, shows them as numbered choices and maps a "2" back.
  */
 import type { Button, OutboundMessage } from '../channels/types.js';
 import { messages } from '../i18n/index.js';

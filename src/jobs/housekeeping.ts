@@ -7,6 +7,7 @@
  *   the retention period (RETENTION_DAYS, 180 days by default);
  * - inbound de-duplication ids after INBOUND_SEEN_DAYS;
  * - console sessions and staff bind codes one day after they expired (or, codes, were used);
+ * - WeChat numbered lists NUMBERED_CHOICES_DAYS after they were sent;
  * - photos nothing refers to any more, a week after they were last saved (src/media/sweep.ts),
  *   after the rows above, so photos only those rows named go in the same run.
  *
@@ -33,6 +34,12 @@ const DAY_MS = 86_400_000;
  * no reason to tune it, so it is not a setting.
  */
 export const INBOUND_SEEN_DAYS = 7;
+
+/**
+ * Days the numbered list last sent to a WeChat chat is kept: well past the adapter's 7 days in
+ * which a number still answers it, after which the row only holds a contact id.
+ */
+export const NUMBERED_CHOICES_DAYS = 30;
 
 /** Days an expired console session or an expired (or used) bind code is kept before removal. */
 export const EXPIRED_GRACE_DAYS = 1;
@@ -67,6 +74,7 @@ export interface HousekeepingResult {
   inboundSeen: number;
   consoleSessions: number;
   bindCodes: number;
+  numberedChoices: number;
   /** Photos removed from the media directory. */
   media: number;
 }
@@ -91,6 +99,7 @@ const PURGES: { table: Table; fn: keyof HousekeepingRepo }[] = [
   { table: 'inboundSeen', fn: 'purgeInboundSeen' },
   { table: 'consoleSessions', fn: 'purgeConsoleSessions' },
   { table: 'bindCodes', fn: 'purgeBindCodes' },
+  { table: 'numberedChoices', fn: 'purgeNumberedChoices' },
 ];
 
 export function createHousekeeping(d: HousekeepingDeps, options: HousekeepingOptions = {}): Housekeeping {
@@ -107,7 +116,14 @@ export function createHousekeeping(d: HousekeepingDeps, options: HousekeepingOpt
   function cutoffs(now: number): Record<Table, number> {
     const retained = now - retentionDays * DAY_MS;
     const expired = now - EXPIRED_GRACE_DAYS * DAY_MS;
-    return { outbox: retained, webMessages: retained, inboundSeen: now - INBOUND_SEEN_DAYS * DAY_MS, consoleSessions: expired, bindCodes: expired };
+    return {
+      outbox: retained,
+      webMessages: retained,
+      inboundSeen: now - INBOUND_SEEN_DAYS * DAY_MS,
+      consoleSessions: expired,
+      bindCodes: expired,
+      numberedChoices: now - NUMBERED_CHOICES_DAYS * DAY_MS,
+    };
   }
 
   /** Deletes batch after batch until one comes back short (or stop() was called). */
@@ -124,7 +140,7 @@ export function createHousekeeping(d: HousekeepingDeps, options: HousekeepingOpt
   async function run(): Promise<HousekeepingResult> {
     const began = d.clock();
     const before = cutoffs(began);
-    const result: HousekeepingResult = { outbox: 0, webMessages: 0, inboundSeen: 0, consoleSessions: 0, bindCodes: 0, media: 0 };
+    const result: HousekeepingResult = { outbox: 0, webMessages: 0, inboundSeen: 0, consoleSessions: 0, bindCodes: 0, numberedChoices: 0, media: 0 };
     let failed = 0;
     for (const { table, fn } of PURGES) {
       if (closing) break;

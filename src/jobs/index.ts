@@ -3,6 +3,7 @@ export {
   createHousekeeping,
   EXPIRED_GRACE_DAYS,
   INBOUND_SEEN_DAYS,
+  NUMBERED_CHOICES_DAYS,
   type Housekeeping,
   type HousekeepingDeps,
   type HousekeepingOptions,

@@ -25,4 +25,6 @@ export interface HousekeepingRepo {
   purgeConsoleSessions(before: number, limit: number): Promise<number>;
   /** Staff bind codes that expired, or were used, before `before`. */
   purgeBindCodes(before: number, limit: number): Promise<number>;
+  /** Numbered lists (WeChat replies by number) sent before `before`. */
+  purgeNumberedChoices(before: number, limit: number): Promise<number>;
 }

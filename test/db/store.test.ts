@@ -285,6 +285,18 @@ for (const backend of STORE_BACKENDS) {
         expect(await t.store.staff.bindCode('LIVE0001')).toBeDefined();
       });
 
+      it('removes numbered lists sent before the cutoff, keeping later ones', async () => {
+        const c = t.store.numberedChoices;
+        await c.put('wechat', 'wx-old', { data: ['rate:satisfied:1'], sentAt: 10 });
+        await c.put('wechat', 'wx-new', { data: ['rate:satisfied:2'], sentAt: cutoff });
+        await c.put('wechat', 'wx-resent', { data: ['a'], sentAt: 20 });
+        await c.put('wechat', 'wx-resent', { data: ['b'], sentAt: cutoff + 1 });
+        expect(await drain(t.store.housekeeping.purgeNumberedChoices, cutoff, 1)).toBe(1);
+        expect(await c.get('wechat', 'wx-old')).toBeUndefined();
+        expect(await c.get('wechat', 'wx-new')).toEqual({ data: ['rate:satisfied:2'], sentAt: cutoff });
+        expect(await c.get('wechat', 'wx-resent')).toEqual({ data: ['b'], sentAt: cutoff + 1 });
+      });
+
       it('lets two processes purge at once: both succeed and each row goes once', async () => {
         const other = await t.another();
         const ids = await t.store.outbox.enqueueMany(

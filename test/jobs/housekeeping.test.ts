@@ -45,6 +45,7 @@ function fakeRepo(counts: Partial<Record<keyof HousekeepingRepo, number>> = {}, 
     purgeInboundSeen: method('purgeInboundSeen'),
     purgeConsoleSessions: method('purgeConsoleSessions'),
     purgeBindCodes: method('purgeBindCodes'),
+    purgeNumberedChoices: method('purgeNumberedChoices'),
   };
   return { repo, calls };
 }
@@ -88,6 +89,7 @@ describe('housekeeping job', () => {
       ['purgeInboundSeen', first - 7 * DAY, 500],
       ['purgeConsoleSessions', first - DAY, 500],
       ['purgeBindCodes', first - DAY, 500],
+      ['purgeNumberedChoices', first - 30 * DAY, 500],
     ]);
     expect(job.nextRunAt(first)).toBe(at('2026-11-26T03:30:00+08:00'));
 
@@ -95,24 +97,24 @@ describe('housekeeping job', () => {
     await vi.advanceTimersByTimeAsync(at('2026-11-26T03:29:59+08:00') - Date.now());
     expect(calls).toEqual([]);
     await vi.advanceTimersByTimeAsync(1_000);
-    expect(calls).toHaveLength(5);
+    expect(calls).toHaveLength(6);
     expect(calls[0]).toMatchObject({ when: at('2026-11-26T03:30:00+08:00'), before: at('2026-11-26T03:30:00+08:00') - 30 * DAY });
     // And the day after, at the same local time (19:30 UTC the day before).
     await vi.advanceTimersByTimeAsync(DAY);
     expect(calls.map((c) => c.when)).toContain(at('2026-11-26T19:30:00Z'));
-    expect(calls).toHaveLength(10);
+    expect(calls).toHaveLength(12);
   });
 
   it('deletes in batches until a short one, and logs counts only', async () => {
     const { repo, calls } = fakeRepo({ purgeOutbox: 1200, purgeWebMessages: 3, purgeBindCodes: 1 });
     const { lines, logger } = fakeLogger();
     job = createHousekeeping({ store: { housekeeping: repo }, pack, clock: Date.now, logger }, { schedule: false });
-    expect(await job.run()).toEqual({ outbox: 1200, webMessages: 3, inboundSeen: 0, consoleSessions: 0, bindCodes: 1, media: 0 });
+    expect(await job.run()).toEqual({ outbox: 1200, webMessages: 3, inboundSeen: 0, consoleSessions: 0, bindCodes: 1, numberedChoices: 0, media: 0 });
     expect(calls.filter((c) => c.fn === 'purgeOutbox')).toHaveLength(3);
     expect(lines).toEqual([
       {
         level: 'info',
-        obj: expect.objectContaining({ removed: { outbox: 1200, webMessages: 3, inboundSeen: 0, consoleSessions: 0, bindCodes: 1, media: 0 }, retentionDays: 180, failed: 0 }),
+        obj: expect.objectContaining({ removed: { outbox: 1200, webMessages: 3, inboundSeen: 0, consoleSessions: 0, bindCodes: 1, numberedChoices: 0, media: 0 }, retentionDays: 180, failed: 0 }),
         msg: 'housekeeping: old rows removed',
       },
     ]);
@@ -132,7 +134,7 @@ describe('housekeeping job', () => {
       await db.store.inboundSeen.markSeen('telegram', '8', now - 6 * DAY);
       const { lines, logger } = fakeLogger();
       job = createHousekeeping({ store: db.store, pack, clock: Date.now, logger }, { schedule: false });
-      expect(await job.run()).toEqual({ outbox: 1, webMessages: 1, inboundSeen: 1, consoleSessions: 0, bindCodes: 0, media: 0 });
+      expect(await job.run()).toEqual({ outbox: 1, webMessages: 1, inboundSeen: 1, consoleSessions: 0, bindCodes: 0, numberedChoices: 0, media: 0 });
       expect((await db.store.webMessages.since('s', 0)).map((m) => m.payload['text'])).toEqual(['今天又堆了']);
       expect(await db.store.outbox.byId(waiting)).toBeDefined();
       expect(await db.store.inboundSeen.markSeen('telegram', '8', now)).toBe(false);
@@ -166,7 +168,7 @@ describe('housekeeping job', () => {
       const justSaved = await save('刚存的照片');
       const { lines, logger } = fakeLogger();
       job = createHousekeeping({ store: db.store, pack, clock: Date.now, logger, media: { repo: db.store.mediaFiles, files: media } }, { schedule: false });
-      expect(await job.run()).toEqual({ outbox: 1, webMessages: 1, inboundSeen: 0, consoleSessions: 0, bindCodes: 0, media: 2 });
+      expect(await job.run()).toEqual({ outbox: 1, webMessages: 1, inboundSeen: 0, consoleSessions: 0, bindCodes: 0, numberedChoices: 0, media: 2 });
       for (const p of [chatPhoto, sentPhoto]) expect(existsSync(media.absolute(p))).toBe(false);
       for (const p of [recentChat, justSaved]) expect(existsSync(media.absolute(p))).toBe(true);
       const logged = JSON.stringify(lines);
@@ -184,7 +186,7 @@ describe('housekeeping job', () => {
     job = createHousekeeping({ store: { housekeeping: repo }, pack, clock: Date.now, logger }, { startDelayMs: 1_000 });
     job.start();
     await vi.advanceTimersByTimeAsync(1_000);
-    expect(calls.map((c) => c.fn)).toEqual(['purgeOutbox', 'purgeWebMessages', 'purgeInboundSeen', 'purgeConsoleSessions', 'purgeBindCodes']);
+    expect(calls.map((c) => c.fn)).toEqual(['purgeOutbox', 'purgeWebMessages', 'purgeInboundSeen', 'purgeConsoleSessions', 'purgeBindCodes', 'purgeNumberedChoices']);
     expect(lines.map((l) => [l.level, l.msg])).toEqual([
       ['error', 'housekeeping: purge failed; trying again at the next run'],
       ['info', 'housekeeping: old rows removed'],
@@ -200,17 +202,17 @@ describe('housekeeping job', () => {
   });
 
   it('keeps its schedule when every table fails, even with a non-Error, and stops on close', async () => {
-    const { repo, calls } = fakeRepo({}, { purgeOutbox: () => true, purgeWebMessages: () => true, purgeInboundSeen: () => true, purgeConsoleSessions: () => true, purgeBindCodes: () => true });
+    const { repo, calls } = fakeRepo({}, { purgeOutbox: () => true, purgeWebMessages: () => true, purgeInboundSeen: () => true, purgeConsoleSessions: () => true, purgeBindCodes: () => true, purgeNumberedChoices: () => true });
     const { lines, logger } = fakeLogger();
     job = createHousekeeping({ store: { housekeeping: repo }, pack, clock: Date.now, logger }, { startDelayMs: 10 });
     job.start();
     job.start(); // a second start schedules nothing more
     await vi.advanceTimersByTimeAsync(10);
-    expect(calls).toHaveLength(5);
-    expect(lines.at(-2)!.obj).toEqual({ table: 'bindCodes', err: 'connection reset' });
-    expect(lines.at(-1)!.obj).toMatchObject({ failed: 5 });
+    expect(calls).toHaveLength(6);
+    expect(lines.find((l) => (l.obj as { table?: string }).table === 'bindCodes')!.obj).toEqual({ table: 'bindCodes', err: 'connection reset' });
+    expect(lines.at(-1)!.obj).toMatchObject({ failed: 6 });
     await vi.advanceTimersByTimeAsync(at('2026-11-26T03:30:00+08:00') - Date.now());
-    expect(calls).toHaveLength(10);
+    expect(calls).toHaveLength(12);
     await job.stop();
     calls.length = 0;
     await vi.advanceTimersByTimeAsync(3 * DAY);

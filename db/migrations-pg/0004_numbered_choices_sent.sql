@@ -1,0 +1,1 @@
+CREATE INDEX "numbered_choices_sent" ON "numbered_choices" USING btree ("sent_at");
