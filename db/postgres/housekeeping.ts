@@ -1,10 +1,9 @@
 /**
  * Removal of transient rows on PostgreSQL (see HousekeepingRepo). Each call deletes one bounded
  * batch picked by an indexed column (outbox_finished, web_messages_created, inbound_seen_at,
- * numbered_choices_sent;
- * sessions and bind codes are a handful of rows). The rows are picked FOR UPDATE SKIP LOCKED:
- * when several processes purge at once, each passes over the rows another is deleting instead of
- * waiting for them (or deadlocking on them), and the other removes those.
+ * numbered_choices_sent; sessions and bind codes are a handful of rows). The rows are picked
+ * FOR UPDATE SKIP LOCKED: when several processes purge at once, each passes over the rows another
+ * is deleting instead of waiting for them (or deadlocking on them), and the other removes those.
  */
 import type { HousekeepingRepo } from '../../src/store/ports.js';
 import type { PgConn } from './conn.js';

@@ -1,10 +1,9 @@
 /**
  * Removal of transient rows on SQLite (see HousekeepingRepo). Each call deletes one bounded batch
  * picked by an indexed column (outbox_finished, web_messages_created, inbound_seen_at,
- * numbered_choices_sent; sessions
- * and bind codes are a handful of rows) through a sub-select, since SQLite's DELETE ... LIMIT is
- * a compile-time option this build may lack. The store's lock is taken per call, so other work
- * runs between batches.
+ * numbered_choices_sent; sessions and bind codes are a handful of rows) through a sub-select,
+ * since SQLite's DELETE ... LIMIT is a compile-time option this build may lack. The store's lock
+ * is taken per call, so other work runs between batches.
  */
 import type { HousekeepingRepo } from '../../src/store/ports.js';
 import { statements, type SqliteDb } from './open.js';
