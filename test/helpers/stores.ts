@@ -3,6 +3,7 @@
  * SQLite (a temporary file, test/helpers/db.ts) and PostgreSQL (a new database on the test
  * server, test/helpers/postgres.ts). A file using them calls `usePostgres()` at its top level.
  */
+import { afterEach, beforeEach, describe } from 'vitest';
 import { openSqliteStore } from '../../db/sqlite/store.js';
 import type { Store } from '../../src/store/ports.js';
 import { createTestDb } from './db.js';
@@ -41,6 +42,32 @@ export const STORE_BACKENDS: StoreBackend[] = [
   { name: 'sqlite', skip: undefined, open: sqliteHarness },
   { name: 'postgres', skip: PG_SKIP, open: createPgTestStore },
 ];
+
+/**
+ * Declares the same cases once per backend (`sqlite <title>`, `postgres <title>`), each case on a
+ * fresh database. `t` always stands for the current case's harness.
+ */
+export function describeStores(title: string, cases: (t: StoreHarness) => void): void {
+  for (const backend of STORE_BACKENDS) {
+    describe.skipIf(backend.skip)(`${backend.name} ${title}${backend.skip ? ` (skipped: ${backend.skip})` : ''}`, () => {
+      let h: StoreHarness;
+      beforeEach(async () => {
+        h = await backend.open();
+      });
+      afterEach(async () => {
+        await h.cleanup();
+      });
+      cases({
+        get store() {
+          return h.store;
+        },
+        reopen: () => h.reopen(),
+        another: () => h.another(),
+        cleanup: () => h.cleanup(),
+      });
+    });
+  }
+}
 
 /** A ticket row to insert, varied per test with a spread. */
 export const baseTicket = {
