@@ -19,8 +19,8 @@ import type { MediaFileRepo, MediaSource } from '../store/media.js';
 import { SAVED_MEDIA_PATH, type MediaStore } from './store.js';
 
 /**
- * Days an unreferenced photo is kept after it was last saved. Far longer than the moment between
- * a save and the write that refers to it; a week also leaves a restored backup time to be used.
+ * Days an unreferenced photo is kept after it was last saved: far longer than the moment between
+ * a save and the write that refers to it, so a photo in flight is never taken for an orphan.
  */
 export const MEDIA_GRACE_DAYS = 7;
 
@@ -77,7 +77,7 @@ async function references(repo: MediaFileRepo, batch: number, closing: () => boo
 /** One sweep; resolves with the number of photos removed. Throws if the database cannot be read. */
 export async function sweepMedia(d: MediaSweepDeps, o: MediaSweepOptions): Promise<number> {
   const before = o.now - MEDIA_GRACE_DAYS * DAY_MS;
-  // Most days nothing is due: skip reading every reference then.
+  // Nothing due (no photo saved before the cutoff is still registered): no need to read anything.
   if ((await d.repo.savedBefore(before, '', 1)).length === 0) return 0;
   const refs = await references(d.repo, o.batch, o.closing);
   if (!refs) return 0;
